@@ -1,0 +1,72 @@
+/**
+ * `npm run build`: the whole site and every newsletter, built into a staging folder and
+ * swapped into `dist/` only when every step has succeeded. A failed build leaves the
+ * previous `dist/` as it was.
+ *
+ * The steps, in order:
+ *   1. validate content (the same checks as `npm run check`); stop before writing anything;
+ *   2. build the site with Astro;
+ *   3. build each newsletter issue (email HTML, text and .eml) into `newsletters/YYYY-MM/`;
+ *   4. index the built pages for search with Pagefind;
+ *   5. swap the staging folder into `dist/`.
+ */
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadContent } from '../lib/content/load.ts';
+import { ContentError } from '../lib/content/problems.ts';
+import { runCli } from './run.ts';
+
+export interface BuildContext {
+  root: string;
+  /** The staging folder being filled. */
+  outDir: string;
+  corpus: Awaited<ReturnType<typeof loadContent>>['corpus'];
+  log: (message: string) => void;
+}
+
+export interface BuildStep {
+  name: string;
+  run(ctx: BuildContext): Promise<void>;
+}
+
+async function astroBuild(ctx: BuildContext): Promise<void> {
+  process.env.SEC_PRESS_OUT_DIR = ctx.outDir;
+  const { build } = await import('astro');
+  await build({ root: ctx.root, outDir: ctx.outDir, logLevel: process.env.DEBUG ? 'info' : 'warn' });
+}
+
+export const STEPS: BuildStep[] = [{ name: 'site', run: astroBuild }];
+
+await runCli(async ({ root, out }) => {
+  const started = performance.now();
+  const { corpus, problems, files } = await loadContent(root);
+  if (problems.length) throw new ContentError(problems);
+  out.log(`✔ content: ${files} files valid`);
+
+  const dist = path.join(root, 'dist');
+  const work = path.join(root, '.build');
+  const outDir = path.join(work, `staging-${process.pid}`);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const ctx: BuildContext = { root, outDir, corpus, log: (m) => out.log(`  ${m}`) };
+  try {
+    for (const step of STEPS) {
+      const t = performance.now();
+      await step.run(ctx);
+      out.log(`✔ ${step.name} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    }
+  } catch (error) {
+    await rm(outDir, { recursive: true, force: true });
+    out.error('✘ build failed: dist/ is unchanged');
+    throw error;
+  }
+  const previous = path.join(work, `previous-${process.pid}`);
+  await rename(dist, previous).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
+  await rename(outDir, dist);
+  await rm(previous, { recursive: true, force: true });
+  out.log(`✔ built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+});

@@ -1,0 +1,146 @@
+/**
+ * Loads and validates all content outside Astro: for `npm run check`, the newsletter and
+ * the editors' commands. Reports every problem at once; returns a corpus only when there
+ * are none.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { COLLECTION_FILES, COLLECTIONS, type CollectionName, schemas } from '../../schemas/index.ts';
+import { type Corpus, emptyCorpus, type Entry } from '../corpus.ts';
+import { checkIntegrity } from './integrity.ts';
+import type { Problem } from './problems.ts';
+import { parseBytes, type ParsedFile } from './read.ts';
+import { didYouMean } from './suggest.ts';
+import { validate } from './validate.ts';
+
+export interface LoadResult {
+  corpus: Corpus;
+  problems: Problem[];
+  /** How many files were read. */
+  files: number;
+}
+
+interface Found {
+  collection: CollectionName;
+  abs: string;
+  rel: string;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of await readdir(dir, { withFileTypes: true })) {
+    if (d.name.startsWith('.')) continue;
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) out.push(...(await walk(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** Lists content files by collection; anything that belongs to none is a problem, not skipped. */
+async function discover(root: string, contentDir: string): Promise<{ found: Found[]; problems: Problem[] }> {
+  const found: Found[] = [];
+  const problems: Problem[] = [];
+  const rel = (p: string) => toPosix(path.relative(root, p));
+  const dirs = new Map(COLLECTIONS.map((c) => [COLLECTION_FILES[c].dir, c]));
+  let top;
+  try {
+    top = await readdir(contentDir, { withFileTypes: true });
+  } catch {
+    return { found, problems: [{ file: rel(contentDir), message: 'the content folder is missing' }] };
+  }
+  for (const d of top) {
+    if (d.name.startsWith('.')) continue;
+    const abs = path.join(contentDir, d.name);
+    const collection = dirs.get(d.name);
+    if (!d.isDirectory() || !collection) {
+      problems.push({
+        file: rel(abs),
+        message: d.isDirectory()
+          ? `not a collection${didYouMean(d.name, dirs.keys())} (collections: ${[...dirs.keys()].join(', ')})`
+          : `files go in a collection's folder (${[...dirs.keys()].join(', ')}), not at the top of content/`,
+      });
+      continue;
+    }
+    const { extensions } = COLLECTION_FILES[collection];
+    for (const file of await walk(abs)) {
+      const ext = path.extname(file);
+      if (extensions.includes(ext)) found.push({ collection, abs: file, rel: rel(file) });
+      else {
+        problems.push({
+          file: rel(file),
+          message: `${collection} are ${extensions.join(' or ')} files; this one would be ignored: rename it to ${path.basename(file, ext)}${extensions[0]}`,
+        });
+      }
+    }
+  }
+  return { found, problems };
+}
+
+/** Which other collection a file that fails its own schema would fit, to suggest a move. */
+function fitsElsewhere(parsed: ParsedFile, own: CollectionName): CollectionName | undefined {
+  return COLLECTIONS.find((c) => c !== own && schemas[c].safeParse(parsed.data).success);
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Loads `<root>/content`. */
+export async function loadContent(root: string, contentDir = path.join(root, 'content')): Promise<LoadResult> {
+  const { found, problems } = await discover(root, contentDir);
+  const corpus = emptyCorpus();
+  const parsedFiles = new Map<string, ParsedFile>();
+  /** Ids of files that failed to load: references to them are not reported again. */
+  const failed = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set()]));
+
+  const results = await mapLimited(found, 64, async (f) => ({ f, bytes: await readFile(f.abs) }));
+  for (const { f, bytes } of results) {
+    const id = path.basename(f.abs, path.extname(f.abs));
+    failed.get(f.collection)!.add(id);
+    const kind = COLLECTION_FILES[f.collection].extensions[0] === '.yaml' ? 'yaml' : 'markdown';
+    const read = parseBytes(bytes, kind);
+    if (!read.ok) {
+      problems.push({ file: f.rel, line: read.line, message: read.message });
+      continue;
+    }
+    const checked = validate(schemas[f.collection], read.file, f.rel);
+    if (!checked.ok) {
+      const elsewhere = fitsElsewhere(read.file, f.collection);
+      if (elsewhere) {
+        problems.push({
+          file: f.rel,
+          message: `this looks like a file of ${elsewhere}, not ${f.collection}: move it to content/${COLLECTION_FILES[elsewhere].dir}/`,
+        });
+      } else problems.push(...checked.problems);
+      continue;
+    }
+    failed.get(f.collection)!.delete(id);
+    const entry: Entry<unknown> = { id, data: checked.data, filePath: f.rel };
+    if (kind === 'markdown') entry.body = read.file.body;
+    parsedFiles.set(f.rel, read.file);
+    (corpus[f.collection] as Entry<unknown>[]).push(entry);
+  }
+  for (const entries of Object.values(corpus) as Entry<unknown>[][]) {
+    entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  problems.push(
+    ...checkIntegrity(
+      corpus,
+      (entry, p) => (entry.filePath ? parsedFiles.get(entry.filePath)?.lineOf(p) : undefined),
+      failed,
+    ),
+  );
+  return { corpus, problems, files: found.length };
+}
