@@ -3,6 +3,7 @@
  * build treats as today. Environment variables override the defaults at build time.
  */
 import { londonToday } from './lib/dates.ts';
+import { MERGE_TAGS } from './lib/newsletter/merge-tags.ts';
 
 export interface SiteConfig {
   /** Public name of the site. */
@@ -23,8 +24,8 @@ export interface SiteConfig {
     /** Sender of the newsletter email (`NEWSLETTER_FROM`). */
     from: { name: string; address: string };
     /**
-     * Unsubscribe link in each email (`NEWSLETTER_UNSUBSCRIBE_URL`): by default the merge
-     * tag most ESPs replace with the recipient's own link.
+     * Unsubscribe link in each email (`NEWSLETTER_UNSUBSCRIBE_URL`): by default a merge tag
+     * that the ESP, or `npm run send`, replaces with the subscriber's own link.
      */
     unsubscribeUrl: string;
   };
@@ -49,7 +50,7 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
         name: env.NEWSLETTER_FROM_NAME ?? 'SECAS',
         address: env.NEWSLETTER_FROM ?? 'newsletter@sec-press.example',
       },
-      unsubscribeUrl: env.NEWSLETTER_UNSUBSCRIBE_URL ?? '{{unsubscribe_url}}',
+      unsubscribeUrl: env.NEWSLETTER_UNSUBSCRIBE_URL ?? MERGE_TAGS.unsubscribeUrl,
     },
   };
 }

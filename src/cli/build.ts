@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../lib/content/load.ts';
 import { ContentError } from '../lib/content/problems.ts';
-import { runCli } from './run.ts';
+import { runCli, UsageError } from './run.ts';
 
 export interface BuildContext {
   root: string;
@@ -38,14 +38,24 @@ async function astroBuild(ctx: BuildContext): Promise<void> {
 
 export const STEPS: BuildStep[] = [{ name: 'site', run: astroBuild }];
 
-await runCli(async ({ root, out }) => {
+/** `--out DIR` builds somewhere other than `dist/` (tests build into their own folder). */
+function outDirFrom(args: string[], root: string): string {
+  const i = args.indexOf('--out');
+  if (i === -1) return path.join(root, 'dist');
+  const dir = args[i + 1];
+  if (!dir) throw new UsageError('--out needs a folder');
+  return path.resolve(dir);
+}
+
+await runCli(async ({ root, args, out }) => {
   const started = performance.now();
   const { corpus, problems, files } = await loadContent(root);
   if (problems.length) throw new ContentError(problems);
   out.log(`✔ content: ${files} files valid`);
 
-  const dist = path.join(root, 'dist');
-  const work = path.join(root, '.build');
+  const dist = outDirFrom(args, root);
+  // Staging and the previous build sit beside the target, so the swap is a rename on one disk.
+  const work = path.join(path.dirname(dist), `.${path.basename(dist)}-build`);
   const outDir = path.join(work, `staging-${process.pid}`);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
@@ -66,7 +76,9 @@ await runCli(async ({ root, out }) => {
     if (e.code !== 'ENOENT') throw e;
   });
   await rename(outDir, dist);
-  await rm(previous, { recursive: true, force: true });
-  out.log(`✔ built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await rm(work, { recursive: true, force: true });
+  out.log(
+    `✔ built ${path.relative(root, dist) || dist}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return 0;
 });
