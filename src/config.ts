@@ -28,6 +28,28 @@ export interface SiteConfig {
      * that the ESP, or `npm run send`, replaces with the subscriber's own link.
      */
     unsubscribeUrl: string;
+    /**
+     * Delivery by `npm run send` (docs/sending.md). Secrets (`SMTP_URL`,
+     * `NEWSLETTER_UNSUBSCRIBE_SECRET`) are read from the environment when sending, never kept here.
+     */
+    send: {
+      /** https URL of the one-click unsubscribe endpoint; each link adds the address and an HMAC token (`NEWSLETTER_UNSUBSCRIBE_BASE`). */
+      unsubscribeBase: string;
+      /** Mailbox named by the mailto part of `List-Unsubscribe` (`NEWSLETTER_UNSUBSCRIBE_MAILTO`). */
+      unsubscribeMailto: string;
+      /** Messages per second at most (`NEWSLETTER_SEND_RATE`). */
+      rate: number;
+      /** SMTP connections, so messages in flight, at most (`NEWSLETTER_SEND_CONCURRENCY`). */
+      concurrency: number;
+      /** Attempts per recipient when failures are transient (`NEWSLETTER_SEND_ATTEMPTS`). */
+      maxAttempts: number;
+      /** First retry delay in ms, doubled per attempt, with jitter (`NEWSLETTER_SEND_RETRY_MS`). */
+      retryBaseMs: number;
+      /** SMTP connection and socket timeout in ms (`NEWSLETTER_SEND_TIMEOUT_MS`). */
+      timeoutMs: number;
+      /** Folder of the per-issue send logs, from the project root (`NEWSLETTER_SEND_LOG_DIR`). */
+      logDir: string;
+    };
   };
 }
 
@@ -51,6 +73,16 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
         address: env.NEWSLETTER_FROM ?? 'newsletter@sec-press.example',
       },
       unsubscribeUrl: env.NEWSLETTER_UNSUBSCRIBE_URL ?? MERGE_TAGS.unsubscribeUrl,
+      send: {
+        unsubscribeBase: env.NEWSLETTER_UNSUBSCRIBE_BASE ?? `${url}/unsubscribe`,
+        unsubscribeMailto: env.NEWSLETTER_UNSUBSCRIBE_MAILTO ?? 'unsubscribe@sec-press.example',
+        rate: Number(env.NEWSLETTER_SEND_RATE ?? 10),
+        concurrency: Number(env.NEWSLETTER_SEND_CONCURRENCY ?? 5),
+        maxAttempts: Number(env.NEWSLETTER_SEND_ATTEMPTS ?? 5),
+        retryBaseMs: Number(env.NEWSLETTER_SEND_RETRY_MS ?? 2000),
+        timeoutMs: Number(env.NEWSLETTER_SEND_TIMEOUT_MS ?? 60_000),
+        logDir: env.NEWSLETTER_SEND_LOG_DIR ?? 'send-logs',
+      },
     },
   };
 }
