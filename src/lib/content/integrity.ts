@@ -38,11 +38,14 @@ function* refsIn(value: unknown, path: PropertyKey[] = []): Generator<{ ref: Ref
 /**
  * @param unloaded ids, by collection, of files that exist but failed to load: their own
  * problems are reported already, so references to them are not.
+ * @param partial the valid parts of files that failed their schema: their references are
+ * checked too, so an editor sees every problem of a file at once.
  */
 export function checkIntegrity(
   corpus: Corpus,
   locate: Locate,
   unloaded: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  partial: readonly Entry<unknown>[] = [],
 ): Problem[] {
   const problems: Problem[] = [];
   const report = (entry: Entry<unknown>, path: PropertyKey[], message: string) =>
@@ -101,7 +104,7 @@ export function checkIntegrity(
       else aliases.set(alias, m.id);
     }
   }
-  for (const entries of Object.values(corpus) as Entry<unknown>[][]) {
+  for (const entries of [...(Object.values(corpus) as Entry<unknown>[][]), partial]) {
     for (const entry of entries) {
       for (const { ref, path } of refsIn(entry.data)) {
         const known = ids.get(ref.collection) ?? new Set<string>();

@@ -7,11 +7,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { COLLECTION_FILES, COLLECTIONS, type CollectionName, schemas } from '../../schemas/index.ts';
 import { type Corpus, emptyCorpus, type Entry } from '../corpus.ts';
+import { DERIVED_FIELDS } from './hints.ts';
 import { checkIntegrity } from './integrity.ts';
 import type { Problem } from './problems.ts';
 import { parseBytes, type ParsedFile } from './read.ts';
 import { didYouMean } from './suggest.ts';
-import { validate } from './validate.ts';
+import { salvage, validate } from './validate.ts';
 
 export interface LoadResult {
   corpus: Corpus;
@@ -104,6 +105,8 @@ export async function loadContent(root: string, contentDir = path.join(root, 'co
   const parsedFiles = new Map<string, ParsedFile>();
   /** Ids of files that failed to load: references to them are not reported again. */
   const failed = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set()]));
+  /** The valid parts of files that failed their schema, whose references are still checked. */
+  const partial: Entry<unknown>[] = [];
 
   const results = await mapLimited(found, 64, async (f) => ({ f, bytes: await readFile(f.abs) }));
   for (const { f, bytes } of results) {
@@ -112,10 +115,10 @@ export async function loadContent(root: string, contentDir = path.join(root, 'co
     const kind = COLLECTION_FILES[f.collection].extensions[0] === '.yaml' ? 'yaml' : 'markdown';
     const read = parseBytes(bytes, kind);
     if (!read.ok) {
-      problems.push({ file: f.rel, line: read.line, message: read.message });
+      problems.push({ file: f.rel, line: read.line, field: read.field, message: read.message });
       continue;
     }
-    const checked = validate(schemas[f.collection], read.file, f.rel);
+    const checked = validate(schemas[f.collection], read.file, f.rel, DERIVED_FIELDS[f.collection]);
     if (!checked.ok) {
       const elsewhere = fitsElsewhere(read.file, f.collection);
       if (elsewhere) {
@@ -123,7 +126,11 @@ export async function loadContent(root: string, contentDir = path.join(root, 'co
           file: f.rel,
           message: `this looks like a file of ${elsewhere}, not ${f.collection}: move it to content/${COLLECTION_FILES[elsewhere].dir}/`,
         });
-      } else problems.push(...checked.problems);
+      } else {
+        problems.push(...checked.problems);
+        partial.push({ id, data: salvage(schemas[f.collection], read.file.data) ?? {}, filePath: f.rel });
+        parsedFiles.set(f.rel, read.file);
+      }
       continue;
     }
     failed.get(f.collection)!.delete(id);
@@ -140,6 +147,7 @@ export async function loadContent(root: string, contentDir = path.join(root, 'co
       corpus,
       (entry, p) => (entry.filePath ? parsedFiles.get(entry.filePath)?.lineOf(p) : undefined),
       failed,
+      partial,
     ),
   );
   return { corpus, problems, files: found.length };

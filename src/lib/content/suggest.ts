@@ -1,24 +1,29 @@
 import { distance } from 'fastest-levenshtein';
 
+const digitsOf = (s: string) => (s.match(/\d+/g) ?? []).map((d) => d.replace(/^0+(?=\d)/, '')).join(',');
+
 /**
  * The candidate closest to a misspelt word, if it is close enough to be what was meant
- * (at most a third of its letters differ, case aside).
+ * (at most a third of its letters differ, case aside). Where the numbers in the two differ
+ * (`SECMP0100` and `SECMP0005`), only a one-letter slip counts: another number is another
+ * entry, not a spelling of this one.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
+  const wordDigits = digitsOf(w);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = distance(w, c.toLowerCase());
+    const lower = c.toLowerCase();
+    const d = distance(w, lower);
+    if (d > 1 && digitsOf(lower) !== wordDigits) continue;
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
   if (best === undefined) return undefined;
-  return bestDistance <= Math.max(1, Math.floor(Math.max(w.length, best.length) / 3))
-    ? best
-    : undefined;
+  return bestDistance <= Math.max(1, Math.floor(Math.max(w.length, best.length) / 3)) ? best : undefined;
 }
 
 /** `; did you mean “title”?` or nothing. */

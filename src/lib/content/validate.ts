@@ -1,7 +1,8 @@
 /** Turns schema issues into problems an editor can act on. */
 import type { z } from 'astro/zod';
-import { didYouMean } from './suggest.ts';
+import { isoFromBritish } from './hints.ts';
 import { fieldPath, type Problem } from './problems.ts';
+import { didYouMean } from './suggest.ts';
 import type { ParsedFile } from './read.ts';
 
 type AnyDef = { type: string; [k: string]: unknown };
@@ -81,11 +82,15 @@ const TYPE_WORDS: Record<string, string> = {
   date: 'a date',
 };
 
-/** Validates parsed data against a schema; returns its output or the problems found. */
+/**
+ * Validates parsed data against a schema; returns its output or the problems found.
+ * `derived` explains top-level fields that do not exist because they are worked out.
+ */
 export function validate<S extends z.ZodType>(
   schema: S,
   parsed: ParsedFile,
   file: string,
+  derived: Readonly<Record<string, string>> = {},
 ): { ok: true; data: z.output<S> } | { ok: false; problems: Problem[] } {
   const result = schema.safeParse(parsed.data);
   if (result.success) return { ok: true, data: result.data };
@@ -95,11 +100,15 @@ export function validate<S extends z.ZodType>(
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
       for (const key of issue.keys) {
+        const explained = path.length === 0 && Object.hasOwn(derived, key) ? derived[key] : undefined;
+        const suggestion = didYouMean(key, known);
         problems.push({
           file,
           line: parsed.lineOf([...path, key]),
           field: fieldPath([...path, key]),
-          message: `unknown field${didYouMean(key, known)}${didYouMean(key, known) ? '' : ` (known fields: ${known.join(', ')})`}`,
+          message: explained
+            ? `unknown field: ${explained}`
+            : `unknown field${suggestion || ` (known fields: ${known.join(', ')})`}`,
         });
       }
       continue;
@@ -121,7 +130,44 @@ export function validate<S extends z.ZodType>(
     } else if (issue.code === 'invalid_format' && issue.format === 'regex') {
       message = `${describe(value)}: ${issue.message}`;
     }
+    const british = isoFromBritish(value);
+    if (british) message += `; did you mean ${british}?`;
     problems.push({ file, line: parsed.lineOf(path), field: fieldPath(path) || undefined, message });
   }
   return { ok: false, problems };
+}
+
+/** Strips the wrappers (optional, default, pipe…) around a schema to the one that checks. */
+function unwrapped(schema: unknown): AnyDef | undefined {
+  let def = defOf(schema);
+  while (def) {
+    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch'].includes(def.type)) {
+      def = defOf(def.innerType);
+    } else if (def.type === 'pipe') def = defOf(def.in);
+    else return def;
+  }
+  return undefined;
+}
+
+/**
+ * The parts of data that are valid on their own, from data that fails its schema as a whole:
+ * each field of an object and each item of a list that passes, in place. Lets references in a
+ * file with other problems still be checked, so every problem is reported at once.
+ */
+export function salvage(schema: unknown, value: unknown): unknown {
+  const result = (schema as z.ZodType).safeParse(value);
+  if (result.success) return result.data;
+  const def = unwrapped(schema);
+  if (def?.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
+    const shape = def.shape as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (!Object.hasOwn(shape, key)) continue;
+      const part = salvage(shape[key], v);
+      if (part !== undefined) out[key] = part;
+    }
+    return out;
+  }
+  if (def?.type === 'array' && Array.isArray(value)) return value.map((v) => salvage(def.element, v));
+  return undefined;
 }
