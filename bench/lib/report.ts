@@ -1,0 +1,31 @@
+/** Summaries of repeated measurements and the Markdown table of results. */
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+/** Median (mean of the middle two for an even count), min and max; undefined for no values. */
+export function spread(values: readonly number[]): Spread | undefined {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return undefined;
+  const mid = Math.floor(v.length / 2);
+  const median = v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+  return { median, min: v[0]!, max: v.at(-1)!, n: v.length };
+}
+
+/** `12.3 [11.9–13.0]`, or the median alone for a single value; `n/a` for none. */
+export function fmtSpread(s: Spread | undefined, digits = 1, scale = 1): string {
+  if (!s) return 'n/a';
+  const f = (x: number) => (x / scale).toFixed(digits);
+  return s.n === 1 || s.min === s.max ? f(s.median) : `${f(s.median)} [${f(s.min)}–${f(s.max)}]`;
+}
+
+/** A GitHub-flavoured Markdown table, columns padded for reading as text. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { measure } from '../../bench/lib/measure.ts';
+import { forHugo } from '../../bench/lib/projects.ts';
+import { createRandom } from '../../bench/lib/random.ts';
+import { fmtSpread, spread } from '../../bench/lib/report.ts';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'bench-harness-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('spread', () => {
+  it.each([
+    [[3, 1, 2], { median: 2, min: 1, max: 3, n: 3 }],
+    [[4, 1, 3, 2], { median: 2.5, min: 1, max: 4, n: 4 }],
+    [[5], { median: 5, min: 5, max: 5, n: 1 }],
+  ])('of %j is %o', (values, expected) => {
+    expect(spread(values)).toEqual(expected);
+  });
+  it('is undefined for no values, shown as n/a', () => {
+    expect(spread([])).toBeUndefined();
+    expect(fmtSpread(undefined)).toBe('n/a');
+    expect(fmtSpread({ median: 2.5, min: 1, max: 4, n: 4 })).toBe('2.5 [1.0–4.0]');
+  });
+});
+
+describe('createRandom', () => {
+  it('repeats for a seed and differs between seeds', () => {
+    const seq = (seed: number) =>
+      Array.from(
+        { length: 5 },
+        (
+          (r) => () =>
+            r.next()
+        )(createRandom(seed)),
+      );
+    expect(seq(1)).toEqual(seq(1));
+    expect(seq(1)).not.toEqual(seq(2));
+    const r = createRandom(3);
+    for (let i = 0; i < 1000; i++) {
+      const n = r.int(2, 4);
+      expect(n >= 2 && n <= 4).toBe(true);
+    }
+  });
+});
+
+describe('forHugo', () => {
+  it('renames the front-matter keys Hugo acts on and gives times seconds, leaving the body', () => {
+    const text =
+      '---\ntitle: T\nurl: https://x.example/\naliases:\n  - MP1\ndate: 2018-09-10T11:00\n---\n\nurl: stays\n';
+    expect(forHugo(text)).toBe(
+      '---\ntitle: T\nlink: https://x.example/\naka:\n  - MP1\ndate: 2018-09-10T11:00:00\n---\n\nurl: stays\n',
+    );
+  });
+});
+
+describe('measure', () => {
+  it('times a process tree and sees the memory of its children', async () => {
+    // A shell whose child holds about 200 MiB for half a second.
+    const script = `${JSON.stringify(process.execPath)} -e "const b = Buffer.alloc(200 * 2 ** 20, 1); setTimeout(() => console.log(b.length), 500)"`;
+    const m = await measure('sh', ['-c', script], {
+      cwd: scratch,
+      logFile: path.join(scratch, 'log.txt'),
+      intervalMs: 20,
+    });
+    expect(m.ok).toBe(true);
+    expect(m.wallMs).toBeGreaterThanOrEqual(500);
+    expect(m.peakRssBytes).toBeGreaterThan(200 * 2 ** 20);
+    expect(m.peakProcesses).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports a failing command with its last words', async () => {
+    const m = await measure('sh', ['-c', 'echo broken >&2; exit 3'], {
+      cwd: scratch,
+      logFile: path.join(scratch, 'log2.txt'),
+    });
+    expect(m.ok).toBe(false);
+    expect(m.exitCode).toBe(3);
+    expect(m.error).toContain('broken');
+  });
+});
