@@ -1,0 +1,71 @@
+/**
+ * A failed `npm run build` leaves the previous output untouched, byte for byte: whether it
+ * fails on content (before anything is built) or later, inside Astro.
+ */
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/run.ts';
+import { removeProject, runCommand, snapshot, tempProject } from './support/project.ts';
+
+let root: string;
+let out: string;
+let built: Record<string, string>;
+
+/** A temporary project: the example content, the code, and the installed packages. */
+beforeAll(async () => {
+  root = await tempProject();
+  for (const entry of ['src', 'public', 'templates', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    await cp(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true }).catch(
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      },
+    );
+  }
+  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  out = path.join(root, 'out');
+  const first = await runCommand('build', ['--out', out], root);
+  expect(first.stderr).not.toMatch(/^\s+at /m);
+  expect(first.code, first.stderr).toBe(0);
+  built = await snapshot(out);
+}, 300_000);
+afterAll(async () => removeProject(root));
+
+describe('a failed build', () => {
+  it('the first build produced a site', () => {
+    expect(Object.keys(built)).toContain('index.html');
+  });
+
+  it('on bad content: exits 1 with the problem, and the previous output is byte-identical', async () => {
+    const file = path.join(root, 'content/modifications/SECMP0049.md');
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, good.replace('title:', 'stage: with-authority\ntitle:'));
+    try {
+      const { code, stderr } = await runCommand('build', ['--out', out], root);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^content\/modifications\/SECMP0049\.md:\d+: stage: unknown field: /m);
+      expect(stderr).toContain('nothing was written');
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(await snapshot(out)).toEqual(built);
+    } finally {
+      await writeFile(file, good);
+    }
+  });
+
+  it('inside Astro (a page that throws): exits 1, and the previous output is byte-identical, no staging left', async () => {
+    const page = path.join(root, 'src/pages/broken-on-purpose.astro');
+    await mkdir(path.dirname(page), { recursive: true });
+    await writeFile(page, "---\nthrow new Error('broken on purpose');\n---\n<p>never</p>\n");
+    try {
+      const { code, stderr } = await runCommand('build', ['--out', out], root);
+      expect(code).toBe(1);
+      expect(stderr).toContain('build failed: dist/ is unchanged');
+      expect(await snapshot(out)).toEqual(built);
+      // Nothing half-built is left beside the output either (build.ts may leave its empty work folder).
+      const work = path.join(root, '.out-build');
+      expect(await readdir(work).catch(() => [])).toEqual([]);
+    } finally {
+      await rm(page, { force: true });
+    }
+  }, 300_000);
+});
