@@ -40,7 +40,15 @@ export default defineConfig({
     processor: unified({ rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema]] }),
   },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // MDX modules carry Astro's own directive; the bundler's note about it is noise.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
     css: {
       preprocessorOptions: { scss: { loadPaths: ['node_modules'], quietDeps: true } },
       postcss: { plugins: [dropIeHacks] },

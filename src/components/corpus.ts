@@ -1,0 +1,103 @@
+/**
+ * The content as one {@link Corpus}, loaded once per build from Astro's collections, with the
+ * lookups pages need. Pages call domain functions on it; they do not sort or filter themselves.
+ */
+import { getCollection, render } from 'astro:content';
+import { config } from '../config.ts';
+import { type Corpus, type Entry, indexById } from '../lib/corpus.ts';
+import { registerRows } from '../lib/register.ts';
+import type { ModificationContext } from '../lib/stage.ts';
+import type {
+  Body,
+  Consultation,
+  Designation,
+  Meeting,
+  Modification,
+  News,
+  Newsletter,
+  Page,
+  PartyStats,
+} from '../schemas/index.ts';
+
+/** The validated data of each collection (Astro's generated types leave it `unknown` here). */
+interface CollectionData {
+  modifications: Modification;
+  bodies: Body;
+  meetings: Meeting;
+  news: News;
+  consultations: Consultation;
+  designations: Designation;
+  'party-stats': PartyStats;
+  newsletters: Newsletter;
+  pages: Page;
+}
+
+/** An Astro entry with its data typed by our schemas. */
+export type SiteEntry<K extends keyof CollectionData> = Entry<CollectionData[K]> & { collection: K };
+
+/** A collection's entries; their data has passed the collection's schema. */
+export async function entriesOf<K extends keyof CollectionData>(name: K): Promise<SiteEntry<K>[]> {
+  return (await getCollection(name)) as unknown as SiteEntry<K>[];
+}
+
+/** Renders an entry's Markdown or MDX body. */
+export function renderEntry(entry: SiteEntry<keyof CollectionData>) {
+  return render(entry as unknown as Parameters<typeof render>[0]);
+}
+
+export interface SiteData {
+  corpus: Corpus;
+  /** The day the build treats as today. */
+  asOf: string;
+  ctx: ModificationContext;
+  modificationsById: Map<string, Entry<Modification>>;
+  meetingsById: Map<string, Entry<Meeting>>;
+  bodiesById: Map<string, Entry<Body>>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+async function load(): Promise<SiteData> {
+  const [modifications, bodies, meetings, news, consultations, designations, partyStats, newsletters, pages] =
+    await Promise.all([
+      entriesOf('modifications'),
+      entriesOf('bodies'),
+      entriesOf('meetings'),
+      entriesOf('news'),
+      entriesOf('consultations'),
+      entriesOf('designations'),
+      entriesOf('party-stats'),
+      entriesOf('newsletters'),
+      entriesOf('pages'),
+    ]);
+  const corpus: Corpus = {
+    modifications,
+    bodies,
+    meetings,
+    news,
+    consultations,
+    designations,
+    'party-stats': partyStats,
+    newsletters,
+    pages,
+  };
+  return {
+    corpus,
+    asOf: config.asOf,
+    ctx: { consultations, designations },
+    modificationsById: indexById(modifications),
+    meetingsById: indexById(meetings),
+    bodiesById: indexById(bodies),
+  };
+}
+
+export function siteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}
+
+/** The register rows as of the configured day. */
+export async function siteRegisterRows() {
+  const { corpus, ctx, asOf } = await siteData();
+  return registerRows(corpus.modifications, ctx, asOf);
+}

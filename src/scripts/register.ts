@@ -1,0 +1,133 @@
+/**
+ * Progressive enhancement of the Modifications Register: filters and sortable columns, with
+ * the view kept in the URL query so it can be shared. Without JavaScript the full table
+ * shows. Filtering and sorting are the tested functions of `src/lib/register.ts`.
+ */
+import { filterRows, type RegisterRow, type SortKey, sortRows } from '../lib/register.ts';
+import {
+  isFiltered,
+  parseRegisterQuery,
+  type RegisterView,
+  registerQuery,
+} from '../lib/site/register-query.ts';
+
+interface Elements {
+  form: HTMLFormElement;
+  table: HTMLTableElement;
+  dataEl: Element;
+  count: HTMLElement;
+  empty: HTMLElement;
+}
+
+function elements(): Elements | undefined {
+  const form = document.querySelector<HTMLFormElement>('#register-filters');
+  const table = document.querySelector<HTMLTableElement>('#register');
+  const dataEl = document.querySelector('#register-data');
+  const count = document.querySelector<HTMLElement>('#register-count');
+  const empty = document.querySelector<HTMLElement>('#register-empty');
+  return form && table && dataEl && count && empty ? { form, table, dataEl, count, empty } : undefined;
+}
+
+function setUp(): void {
+  const found = elements();
+  if (!found) return;
+  const { form, table, dataEl, count, empty } = found;
+  const tbody = table.tBodies[0]!;
+  const rows = JSON.parse(dataEl.textContent ?? '[]') as RegisterRow[];
+  const trById = new Map(
+    [...tbody.rows].map((tr) => [tr.dataset.id ?? '', tr] as const).filter(([id]) => id !== ''),
+  );
+  const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) =>
+    form.elements.namedItem(name) as T | null;
+  const q = field<HTMLInputElement>('q');
+  const selects = ['stage', 'path', 'party'].map((n) => field<HTMLSelectElement>(n));
+
+  let view: RegisterView = parseRegisterQuery(window.location.search);
+
+  const headers = [...table.tHead!.rows[0]!.cells].filter((th) => th.dataset.sort);
+  const buttons = headers.map((th) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'sec-sort';
+    button.textContent = th.textContent?.trim() ?? '';
+    button.dataset.sort = th.dataset.sort;
+    th.replaceChildren(button);
+    button.addEventListener('click', () => {
+      const key = th.dataset.sort as SortKey;
+      const order = view.sort === key && view.order === 'asc' ? 'desc' : 'asc';
+      view = { ...view, sort: key, order };
+      render(true);
+    });
+    return button;
+  });
+
+  function readForm(): void {
+    view = {
+      ...view,
+      filter: parseRegisterQuery(
+        new URLSearchParams({
+          q: q?.value ?? '',
+          ...Object.fromEntries(selects.map((s) => [s?.name ?? '', s?.value ?? ''])),
+        }),
+      ).filter,
+    };
+  }
+
+  function writeForm(): void {
+    if (q) q.value = view.filter.q ?? '';
+    for (const s of selects)
+      if (s) s.value = (view.filter[s.name as 'stage' | 'path' | 'party'] as string) ?? '';
+  }
+
+  function render(updateUrl: boolean): void {
+    const shown = sortRows(filterRows(rows, view.filter), view.sort, view.order);
+    const visible = new Set(shown.map((r) => r.id));
+    for (const r of shown) {
+      const tr = trById.get(r.id);
+      if (tr) tbody.appendChild(tr);
+    }
+    for (const [id, tr] of trById) tr.hidden = !visible.has(id);
+    for (const th of headers) {
+      const active = th.dataset.sort === view.sort;
+      if (active) th.setAttribute('aria-sort', view.order === 'asc' ? 'ascending' : 'descending');
+      else th.removeAttribute('aria-sort');
+    }
+    for (const b of buttons) b.classList.toggle('sec-sort--active', b.dataset.sort === view.sort);
+    count.textContent = isFiltered(view)
+      ? `Showing ${shown.length} of ${rows.length} modifications`
+      : `${rows.length} modifications`;
+    empty.hidden = shown.length > 0;
+    table.hidden = shown.length === 0;
+    if (updateUrl) {
+      window.history.replaceState(null, '', `${window.location.pathname}${registerQuery(view)}`);
+    }
+  }
+
+  form.hidden = false;
+  writeForm();
+  render(false);
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    readForm();
+    render(true);
+  });
+  for (const s of selects) {
+    s?.addEventListener('change', () => {
+      readForm();
+      render(true);
+    });
+  }
+  q?.addEventListener('input', () => {
+    readForm();
+    render(true);
+  });
+  document.querySelector('#filter-clear')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    view = { ...view, filter: {} };
+    writeForm();
+    render(true);
+  });
+}
+
+setUp();
