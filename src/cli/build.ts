@@ -36,7 +36,26 @@ async function astroBuild(ctx: BuildContext): Promise<void> {
   await build({ root: ctx.root, outDir: ctx.outDir, logLevel: process.env.DEBUG ? 'info' : 'warn' });
 }
 
-export const STEPS: BuildStep[] = [{ name: 'site', run: astroBuild }];
+/** Indexes the built pages for `/search/` with Pagefind's Node API, into `pagefind/`. */
+async function searchIndex(ctx: BuildContext): Promise<void> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  try {
+    if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: ctx.outDir });
+    if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(ctx.outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
+    ctx.log(`${added.page_count} pages indexed for search`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export const STEPS: BuildStep[] = [
+  { name: 'site', run: astroBuild },
+  { name: 'search index', run: searchIndex },
+];
 
 /** `--out DIR` builds somewhere other than `dist/` (tests build into their own folder). */
 function outDirFrom(args: string[], root: string): string {
