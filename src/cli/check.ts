@@ -5,11 +5,15 @@
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../lib/content/load.ts';
 import { formatProblem, sortProblems } from '../lib/content/problems.ts';
+import { config } from '../config.ts';
+import { checkNewsletters } from '../lib/newsletter/problems.ts';
 import { runCli } from './run.ts';
 
 await runCli(async ({ root, out }) => {
   const started = performance.now();
-  const { problems, files } = await loadContent(root);
+  const { problems, files, corpus } = await loadContent(root);
+  if (problems.length === 0)
+    problems.push(...(await checkNewsletters(root, corpus, { contact: config.contact })));
   const ms = Math.round(performance.now() - started);
   if (problems.length === 0) {
     out.log(`✔ ${files} content files are valid (${ms} ms)`);

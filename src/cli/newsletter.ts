@@ -1,0 +1,65 @@
+/**
+ * `npm run newsletter -- 2018-08 [--out DIR]`: builds one issue, without the site, into
+ * `DIR/newsletters/2018-08/` (default `dist/`): `email.html`, `email.txt`, `email.eml` and
+ * `issue.json`. Prints what it wrote and the sizes. Content is validated first, as by
+ * `npm run check`; nothing is written if anything is wrong.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { config } from '../config.ts';
+import { loadContent } from '../lib/content/load.ts';
+import { ContentError } from '../lib/content/problems.ts';
+import { buildIssue } from '../lib/newsletter/build.ts';
+import { checkNewsletters } from '../lib/newsletter/problems.ts';
+import { formatKb } from '../lib/newsletter/render/size.ts';
+import { runCli, UsageError } from './run.ts';
+
+const USAGE = 'usage: npm run newsletter -- YYYY-MM [--out DIR]';
+
+function parseArgs(args: string[], root: string): { month: string; outDir: string } {
+  let month: string | undefined;
+  let outDir = path.join(root, 'dist');
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--out') {
+      const dir = args[++i];
+      if (!dir) throw new UsageError(`--out needs a folder\n  ${USAGE}`);
+      outDir = path.resolve(dir);
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`unknown option ${arg}\n  ${USAGE}`);
+    } else if (month) {
+      throw new UsageError(`one month at a time: got ${month} and ${arg}\n  ${USAGE}`);
+    } else month = arg;
+  }
+  if (!month) throw new UsageError(`which month? ${USAGE}`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    throw new UsageError(`“${month}” is not a month: write it YYYY-MM, e.g. 2018-08`);
+  }
+  return { month, outDir };
+}
+
+await runCli(async ({ root, args, out }) => {
+  const started = performance.now();
+  const { month, outDir } = parseArgs(args, root);
+  const { corpus, problems } = await loadContent(root);
+  if (problems.length) throw new ContentError(problems);
+  const newsletter = corpus.newsletters.find((n) => n.id === month);
+  if (!newsletter) {
+    const months = corpus.newsletters.map((n) => n.id);
+    throw new UsageError(
+      `there is no newsletter for ${month}: content/newsletters/${month}.md does not exist${months.length ? ` (newsletters: ${months.join(', ')})` : ''}`,
+    );
+  }
+  const issueProblems = (await checkNewsletters(root, corpus, { contact: config.contact })).filter(
+    (p) => p.file === newsletter.filePath,
+  );
+  if (issueProblems.length) throw new ContentError(issueProblems);
+
+  const built = await buildIssue(corpus, month, { outDir, templates: path.join(root, 'templates'), config });
+  for (const file of built.files) {
+    out.log(`  ${path.relative(process.cwd(), file.path) || file.path}  ${formatKb(file.bytes)}`);
+  }
+  for (const warning of built.warnings) out.warn(`⚠ ${warning}`);
+  out.log(`✔ newsletter ${month} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+});

@@ -1,0 +1,67 @@
+/**
+ * Problems of newsletter files that only assembling an issue reveals, reported like every
+ * other content problem (`file:line: field: message`): a month with nothing to send, and
+ * keys under `sections` that name no item of the issue.
+ */
+import type { Problem } from '../content/problems.ts';
+import { didYouMean } from '../content/suggest.ts';
+import type { Corpus } from '../corpus.ts';
+import { formatMonth } from '../dates.ts';
+import { assembleIssueWithReport, hasContent } from './assemble.ts';
+import type { AssembleOptions } from './context.ts';
+
+/**
+ * Checks every newsletter of a valid corpus (run it after the loader found no problems).
+ * `lineOf` points at a field of a newsletter file, where the caller can tell.
+ */
+export function newsletterProblems(
+  corpus: Corpus,
+  options: AssembleOptions,
+  lineOf: (file: string, path: readonly PropertyKey[]) => number | undefined = () => undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const newsletter of corpus.newsletters) {
+    const file = newsletter.filePath ?? `content/newsletters/${newsletter.id}.md`;
+    const { issue, unmatched } = assembleIssueWithReport(corpus, newsletter.id, options);
+    if (!hasContent(issue)) {
+      problems.push({
+        file,
+        line: lineOf(file, ['issueDate']),
+        field: 'issueDate',
+        message: `nothing to send for ${formatMonth(newsletter.id)}: no meeting, modification event, news item, consultation, designation or party statistics falls in the month or the weeks after ${newsletter.data.issueDate}, and nothing is featured. Add the month's content, or remove this file`,
+      });
+    }
+    for (const u of unmatched) {
+      const path = ['sections', u.section, u.field, u.index];
+      problems.push({
+        file,
+        line: lineOf(file, path),
+        field: `sections.${u.section}.${u.field}[${u.index}]`,
+        message: `no item “${u.key}” in the ${u.section} section of this issue${didYouMean(u.key, u.known)}${
+          didYouMean(u.key, u.known) || u.known.length === 0
+            ? ''
+            : ` (its items: ${u.known.slice(0, 12).join(', ')}${u.known.length > 12 ? ', …' : ''})`
+        }`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** {@link newsletterProblems} with the lines of fields found by reading each newsletter file again. */
+export async function checkNewsletters(
+  root: string,
+  corpus: Corpus,
+  options: AssembleOptions,
+): Promise<Problem[]> {
+  const { readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { parseBytes } = await import('../content/read.ts');
+  const files = new Map<string, (p: readonly PropertyKey[]) => number>();
+  for (const n of corpus.newsletters) {
+    if (!n.filePath) continue;
+    const read = parseBytes(await readFile(path.join(root, n.filePath)), 'markdown');
+    if (read.ok) files.set(n.filePath, read.file.lineOf);
+  }
+  return newsletterProblems(corpus, options, (file, p) => files.get(file)?.(p));
+}

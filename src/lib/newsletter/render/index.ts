@@ -1,0 +1,90 @@
+/**
+ * The email rendering pipeline, in order. Each step is one module of this folder:
+ *
+ *   1. view      issue model + settings → the data templates are filled with (absolute links)
+ *   2. template  Handlebars fills `templates/*.mjml` (auto-escaped; Markdown via unified) → MJML
+ *   3. mjml      MJML 5, strict validation → HTML; an error names its template
+ *   4. check     no script, only absolute URLs, alt on every image
+ *   5. text      html-to-text → the plain-text part
+ *   6. eml       nodemailer MailComposer → multipart/alternative message with unsubscribe headers
+ *   7. size      the Gmail clipping guard: fail above 102 KB, warn above 90 KB
+ *   8. meta      `issue.json` for the sender
+ */
+import type { Issue } from '../model.ts';
+import { checkEmail } from './check.ts';
+import { emailEml } from './eml.ts';
+import { issueMeta, type IssueMeta } from './meta.ts';
+import { compileMjml } from './mjml.ts';
+import { checkSize } from './size.ts';
+import { loadTemplates, type Templates } from './template.ts';
+import { emailText } from './text.ts';
+import { type EmailSettings, emailView } from './view.ts';
+
+export type { EmailSettings } from './view.ts';
+export type { IssueMeta } from './meta.ts';
+export { ISSUE_FILES } from './meta.ts';
+
+export interface RenderOptions {
+  /** The compiled templates, or the folder to read them from. */
+  templates: Templates | string;
+  settings: EmailSettings;
+}
+
+export interface RenderedIssue {
+  month: string;
+  subject: string;
+  /** The filled MJML, before compilation. */
+  mjml: string;
+  html: string;
+  text: string;
+  eml: Buffer;
+  meta: IssueMeta;
+  /** Warnings to print, e.g. an email close to the size limit. */
+  warnings: string[];
+}
+
+export async function renderIssue(issue: Issue, options: RenderOptions): Promise<RenderedIssue> {
+  const { settings } = options;
+  const templates =
+    typeof options.templates === 'string' ? await loadTemplates(options.templates) : options.templates;
+  const view = emailView(issue, settings); // 1
+  const mjml = templates.render(view); // 2
+  const html = await compileMjml(mjml); // 3
+  checkEmail(html); // 4
+  const text = emailText(html); // 5
+  const host = new URL(settings.siteUrl).host;
+  const eml = await emailEml({
+    month: issue.month,
+    subject: issue.title,
+    html,
+    text,
+    from: settings.from,
+    issueDate: issue.issueDate,
+    unsubscribeUrl: settings.unsubscribeUrl,
+    host,
+  }); // 6
+  const size = checkSize(html, issue.month); // 7
+  const meta = issueMeta({
+    month: issue.month,
+    subject: issue.title,
+    preheader: issue.preheader,
+    issueDate: issue.issueDate,
+    from: settings.from,
+    webUrl: view.webUrl,
+    host,
+    unsubscribeUrl: settings.unsubscribeUrl,
+    html,
+    text,
+    eml,
+  }); // 8
+  return {
+    month: issue.month,
+    subject: issue.title,
+    mjml,
+    html,
+    text,
+    eml,
+    meta,
+    warnings: size.warning ? [size.warning] : [],
+  };
+}

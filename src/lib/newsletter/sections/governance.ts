@@ -1,0 +1,106 @@
+/**
+ * SEC governance: the month's governance news, then each standing body in its `order` with
+ * the meetings it held in the month, the news about those meetings, and its next meeting.
+ *
+ * A governance or security news item goes with a body when it concerns one of that body's
+ * meetings of the month (the DCC appeal and the Panel, the SSC update and the SSC);
+ * otherwise it stands on its own at the top of the section (the Panel election result).
+ */
+import type { Body, Meeting, News } from '../../../schemas/index.ts';
+import type { Entry } from '../../corpus.ts';
+import { compareWhen, dateKey } from '../../dates.ts';
+import { nextMeetingOf } from '../../meetings.ts';
+import {
+  type IssueContext,
+  bodyUrl,
+  heldMeeting,
+  inIssueMonth,
+  meetingRef,
+  newsItem,
+  optionalMarkdown,
+} from '../context.ts';
+import { type Arranger, bodyKey, newsKey } from '../keys.ts';
+import type { BodyBlock, GovernanceBlock, GovernanceSection, NewsBlock } from '../model.ts';
+
+/** News categories reported in this section. */
+export const GOVERNANCE_CATEGORIES: ReadonlySet<News['category']> = new Set(['governance', 'security']);
+
+/** Standing bodies, in their `order`. */
+export function standingBodies(bodies: readonly Entry<Body>[]): Entry<Body>[] {
+  return bodies
+    .filter((b) => b.data.standing)
+    .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+/** Whether a meeting took place in the issue's month, by its issue date. */
+export function heldInMonth(ctx: IssueContext, m: Entry<Meeting>): boolean {
+  if (m.data.status === 'cancelled' || !inIssueMonth(ctx, m.data.date)) return false;
+  return m.data.status === 'held' || dateKey(m.data.date) <= ctx.issueDate;
+}
+
+export function newsBlock(ctx: IssueContext, entry: Entry<News>): NewsBlock {
+  const item = newsItem(ctx, entry);
+  return { kind: 'news', key: item.key, title: item.title, topic: item.title, item };
+}
+
+/** News of the month in some categories, not featured, in date order. */
+export function monthNews(ctx: IssueContext, categories: ReadonlySet<News['category']>): Entry<News>[] {
+  return ctx.corpus.news
+    .filter(
+      (n) =>
+        categories.has(n.data.category) && inIssueMonth(ctx, n.data.date) && !ctx.featured.has(newsKey(n.id)),
+    )
+    .sort((a, b) => compareWhen(a.data.date, b.data.date) || a.id.localeCompare(b.id));
+}
+
+export function governanceSection(ctx: IssueContext, arranger: Arranger): GovernanceSection | undefined {
+  const bodies = standingBodies(ctx.corpus.bodies);
+  const held = ctx.corpus.meetings
+    .filter((m) => heldInMonth(ctx, m))
+    .sort((a, b) => compareWhen(a.data.date, b.data.date) || a.id.localeCompare(b.id));
+  const heldIds = new Set(held.map((m) => m.id));
+
+  const attached = new Map<string, Entry<News>[]>();
+  const standalone: Entry<News>[] = [];
+  for (const n of monthNews(ctx, GOVERNANCE_CATEGORIES)) {
+    const body = bodies.find((b) =>
+      n.data.meetings.some((r) => heldIds.has(r.id) && ctx.meetings.get(r.id)?.data.body.id === b.id),
+    );
+    if (body) attached.set(body.id, [...(attached.get(body.id) ?? []), n]);
+    else standalone.push(n);
+  }
+
+  const bodyBlocks: BodyBlock[] = [];
+  for (const b of bodies) {
+    const meetings = arranger.arrange(
+      held.filter((m) => m.data.body.id === b.id).map((m) => heldMeeting(ctx, m)),
+    );
+    const news = arranger.arrange((attached.get(b.id) ?? []).map((n) => newsItem(ctx, n)));
+    if (meetings.length === 0 && news.length === 0) continue;
+    const next = nextMeetingOf(ctx.corpus.meetings, b.id, ctx.issueDate);
+    const { name, shortName } = b.data;
+    bodyBlocks.push({
+      kind: 'body',
+      key: bodyKey(b.id),
+      title: name === shortName ? name : `${name} (${shortName})`,
+      topic: shortName,
+      body: { id: b.id, name, shortName, path: bodyUrl(b.id) },
+      meetings,
+      news,
+      next: next && meetingRef(ctx, next),
+    });
+  }
+
+  const blocks = arranger.arrange<GovernanceBlock>([
+    ...standalone.map((n) => newsBlock(ctx, n)),
+    ...bodyBlocks,
+  ]);
+  if (blocks.length === 0) return undefined;
+  return {
+    kind: 'governance',
+    id: 'governance',
+    title: 'SEC governance',
+    note: optionalMarkdown(ctx.newsletter.data.sections.governance.note),
+    blocks,
+  };
+}

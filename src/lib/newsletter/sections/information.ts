@@ -1,0 +1,170 @@
+/**
+ * Information and consultations, in order: reminders; open consultations closing within a
+ * short window of the issue date (“short deadline”); other open DCC consultations; other
+ * open consultations; conclusions published for consultations that closed in the month;
+ * the SEC Parties and accessions table; the SEC calendar (standing bodies' meetings in the
+ * weeks after the issue date); then other notices (DCC, events, general and newsletter news).
+ *
+ * Modification Report Consultations belong to the Change update, not here.
+ */
+import type { Consultation, News, PartyCategory, PartyStats } from '../../../schemas/index.ts';
+import type { Entry } from '../../corpus.ts';
+import { closingWithin, openConsultations } from '../../consultations.ts';
+import { addDays, compareWhen, dateKey } from '../../dates.ts';
+import { PARTY_LABELS } from '../../labels.ts';
+import {
+  consultationItem,
+  inIssueMonth,
+  type IssueContext,
+  meetingRef,
+  optionalMarkdown,
+} from '../context.ts';
+import type { Arranger } from '../keys.ts';
+import type {
+  CalendarBlock,
+  ConsultationListKind,
+  ConsultationsBlock,
+  InformationBlock,
+  InformationSection,
+  PartyStatsBlock,
+} from '../model.ts';
+import { monthNews, newsBlock, standingBodies } from './governance.ts';
+
+const REMINDERS: ReadonlySet<News['category']> = new Set(['reminder']);
+const NOTICES: ReadonlySet<News['category']> = new Set(['dcc', 'events', 'general', 'newsletter']);
+
+/** Party Categories in the order of the SEC's own table: networks, suppliers, others. */
+export const PARTY_TABLE_ORDER: readonly PartyCategory[] = [
+  'electricity-networks',
+  'gas-networks',
+  'large-suppliers',
+  'small-suppliers',
+  'other-sec-parties',
+];
+
+/** The movements the table lists after the counts, with their labels. */
+export const PARTY_CHANGES: readonly { field: keyof PartyStats & string; label: string }[] = [
+  { field: 'accessions', label: 'Accessions of new Parties since the last newsletter' },
+  { field: 'withdrawals', label: 'Parties withdrawing from the SEC' },
+  { field: 'expulsions', label: 'Parties expelled from the SEC' },
+  { field: 'panelEmploymentChanges', label: "Changes to SEC Panel Members' employment status" },
+];
+
+const TITLES: Record<ConsultationListKind, [title: string, topic: string]> = {
+  'modification-report-consultations': [
+    'Open Modification Report Consultations',
+    'Modification consultations',
+  ],
+  'short-deadline': ['Short deadline consultations', 'Short deadline consultations'],
+  'dcc-consultations': ['DCC consultations', 'DCC consultations'],
+  'other-consultations': ['Other open consultations', 'Other consultations'],
+  conclusions: ['Consultation conclusions', 'Consultation conclusions'],
+};
+
+function consultationsBlock(
+  ctx: IssueContext,
+  arranger: Arranger,
+  kind: ConsultationListKind,
+  entries: readonly Entry<Consultation>[],
+): ConsultationsBlock {
+  const [title, topic] = TITLES[kind];
+  return {
+    kind,
+    key: kind,
+    title,
+    topic,
+    items: arranger.arrange(entries.map((c) => consultationItem(ctx, c))),
+  };
+}
+
+/** Party statistics of the issue's month as a table, with the derived total. */
+export function partyStatsBlock(stats: PartyStats): PartyStatsBlock {
+  const counts = PARTY_TABLE_ORDER.map((category) => ({
+    category,
+    label: PARTY_LABELS[category],
+    count: stats.counts[category],
+  }));
+  return {
+    kind: 'party-stats',
+    key: 'party-stats',
+    title: 'SEC Parties and accessions',
+    topic: 'SEC Parties and accessions',
+    month: stats.month,
+    total: counts.reduce((sum, c) => sum + c.count, 0),
+    counts,
+    changes: PARTY_CHANGES.map(({ field, label }) => ({ field, label, count: stats[field] as number })),
+    path: '/parties/',
+  };
+}
+
+function calendarBlock(ctx: IssueContext, arranger: Arranger): CalendarBlock {
+  const from = addDays(ctx.issueDate, 1);
+  const to = addDays(ctx.issueDate, ctx.options.calendarDays);
+  const order = new Map(standingBodies(ctx.corpus.bodies).map((b, i) => [b.id, i]));
+  const items = ctx.corpus.meetings
+    .filter(
+      (m) =>
+        order.has(m.data.body.id) &&
+        m.data.status !== 'cancelled' &&
+        dateKey(m.data.date) >= from &&
+        dateKey(m.data.date) <= to,
+    )
+    .sort(
+      (a, b) =>
+        compareWhen(a.data.date, b.data.date) ||
+        order.get(a.data.body.id)! - order.get(b.data.body.id)! ||
+        a.id.localeCompare(b.id),
+    )
+    .map((m) => meetingRef(ctx, m));
+  return {
+    kind: 'calendar',
+    key: 'calendar',
+    title: 'Upcoming SEC calendar dates',
+    topic: 'SEC dates',
+    from,
+    to,
+    items: arranger.arrange(items),
+    path: '/meetings/',
+  };
+}
+
+export function informationSection(ctx: IssueContext, arranger: Arranger): InformationSection | undefined {
+  const industry = ctx.corpus.consultations.filter((c) => c.data.kind === 'industry');
+  const shortDeadline = closingWithin(industry, ctx.issueDate, ctx.options.shortDeadlineDays);
+  const listed = new Set(shortDeadline.map((c) => c.id));
+  const open = openConsultations(industry, ctx.issueDate).filter((c) => !listed.has(c.id));
+  const concluded = industry
+    .filter((c) => c.data.conclusion && inIssueMonth(ctx, c.data.closes))
+    .sort((a, b) => compareWhen(a.data.closes, b.data.closes) || a.id.localeCompare(b.id));
+  const stats = ctx.corpus['party-stats'].find((s) => s.data.month === ctx.month);
+
+  const candidates: InformationBlock[] = [
+    ...monthNews(ctx, REMINDERS).map((n) => newsBlock(ctx, n)),
+    consultationsBlock(ctx, arranger, 'short-deadline', shortDeadline),
+    consultationsBlock(
+      ctx,
+      arranger,
+      'dcc-consultations',
+      open.filter((c) => c.data.issuer === 'dcc'),
+    ),
+    consultationsBlock(
+      ctx,
+      arranger,
+      'other-consultations',
+      open.filter((c) => c.data.issuer !== 'dcc'),
+    ),
+    consultationsBlock(ctx, arranger, 'conclusions', concluded),
+    ...(stats ? [partyStatsBlock(stats.data)] : []),
+    calendarBlock(ctx, arranger),
+    ...monthNews(ctx, NOTICES).map((n) => newsBlock(ctx, n)),
+  ];
+  const blocks = arranger.arrange(candidates.filter((b) => !('items' in b) || b.items.length > 0));
+  if (blocks.length === 0) return undefined;
+  return {
+    kind: 'information',
+    id: 'information',
+    title: 'Information and consultations',
+    note: optionalMarkdown(ctx.newsletter.data.sections.information.note),
+    blocks,
+  };
+}
