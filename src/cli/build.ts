@@ -15,6 +15,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../lib/content/load.ts';
 import { ContentError } from '../lib/content/problems.ts';
+import { config } from '../config.ts';
+import { newsletterStep } from '../lib/newsletter/build.ts';
+import { checkNewsletters } from '../lib/newsletter/problems.ts';
 import { runCli, UsageError } from './run.ts';
 
 export interface BuildContext {
@@ -54,6 +57,7 @@ async function searchIndex(ctx: BuildContext): Promise<void> {
 
 export const STEPS: BuildStep[] = [
   { name: 'site', run: astroBuild },
+  { name: 'newsletters', run: newsletterStep },
   { name: 'search index', run: searchIndex },
 ];
 
@@ -69,6 +73,8 @@ function outDirFrom(args: string[], root: string): string {
 await runCli(async ({ root, args, out }) => {
   const started = performance.now();
   const { corpus, problems, files } = await loadContent(root);
+  if (problems.length === 0)
+    problems.push(...(await checkNewsletters(root, corpus, { contact: config.contact })));
   if (problems.length) throw new ContentError(problems);
   out.log(`✔ content: ${files} files valid`);
 
