@@ -24,7 +24,10 @@ export const DERIVED_FIELDS: Partial<Record<CollectionName, Record<string, strin
   news: { id: ID_IS_FILE_NAME },
   consultations: { id: ID_IS_FILE_NAME },
   designations: { id: 'a designation’s id is its version: remove this line' },
-  newsletters: { id: ID_IS_FILE_NAME, month: 'a newsletter’s month is its file name (YYYY-MM.md): remove this line' },
+  newsletters: {
+    id: ID_IS_FILE_NAME,
+    month: 'a newsletter’s month is its file name (YYYY-MM.md): remove this line',
+  },
   bodies: { id: ID_IS_FILE_NAME },
   pages: { id: ID_IS_FILE_NAME },
 };

@@ -63,26 +63,53 @@ export function checkIntegrity(
       const key = entry.id.toLowerCase();
       const first = seen.get(key);
       if (first) {
-        report(entry, [], `duplicate id “${entry.id}”: ${first.filePath} has it too (ids must be unique in ${name}, whatever their case)`);
+        report(
+          entry,
+          [],
+          `duplicate id “${entry.id}”: ${first.filePath} has it too (ids must be unique in ${name}, whatever their case)`,
+        );
       } else seen.set(key, entry);
     }
   }
 
   // File names agree with the ids inside.
   for (const m of corpus.modifications) {
-    if (m.data.id !== m.id) report(m, ['id'], `“${m.data.id}” does not match the file name: rename the file to ${m.data.id}.md or correct the id`);
+    if (m.data.id !== m.id)
+      report(
+        m,
+        ['id'],
+        `“${m.data.id}” does not match the file name: rename the file to ${m.data.id}.md or correct the id`,
+      );
   }
   for (const d of corpus.designations) {
-    if (d.data.version !== d.id) report(d, ['version'], `“${d.data.version}” does not match the file name: name the file ${d.data.version}.md`);
+    if (d.data.version !== d.id)
+      report(
+        d,
+        ['version'],
+        `“${d.data.version}” does not match the file name: name the file ${d.data.version}.md`,
+      );
   }
   for (const s of corpus['party-stats']) {
-    if (s.data.month !== s.id) report(s, ['month'], `“${s.data.month}” does not match the file name: name the file ${s.data.month}.yaml`);
+    if (s.data.month !== s.id)
+      report(
+        s,
+        ['month'],
+        `“${s.data.month}” does not match the file name: name the file ${s.data.month}.yaml`,
+      );
   }
   for (const n of corpus.newsletters) {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(n.id)) {
-      report(n, [], `a newsletter's file is named after its month, YYYY-MM.md (e.g. 2018-08.md), not “${n.id}”`);
+      report(
+        n,
+        [],
+        `a newsletter's file is named after its month, YYYY-MM.md (e.g. 2018-08.md), not “${n.id}”`,
+      );
     } else if (n.data.issueDate.slice(0, 7) !== n.id) {
-      report(n, ['issueDate'], `${n.data.issueDate} is not in ${n.id}, the month this newsletter's file is named after`);
+      report(
+        n,
+        ['issueDate'],
+        `${n.data.issueDate} is not in ${n.id}, the month this newsletter's file is named after`,
+      );
     }
   }
   for (const m of corpus.meetings) {
@@ -94,7 +121,10 @@ export function checkIntegrity(
 
   // References resolve.
   const ids = new Map<string, Set<string>>(
-    Object.entries(corpus).map(([name, entries]) => [name, new Set((entries as Entry<unknown>[]).map((e) => e.id))]),
+    Object.entries(corpus).map(([name, entries]) => [
+      name,
+      new Set((entries as Entry<unknown>[]).map((e) => e.id)),
+    ]),
   );
   const aliases = new Map<string, string>();
   for (const m of corpus.modifications) {
@@ -128,7 +158,11 @@ export function checkIntegrity(
     if (!raised) continue;
     m.data.events.forEach((e, i) => {
       if (e !== raised && isCertainlyBefore(e.date, raised.date)) {
-        report(m, ['events', i, 'date'], `${e.type} on ${e.date} is before the modification was raised (${raised.date})`);
+        report(
+          m,
+          ['events', i, 'date'],
+          `${e.type} on ${e.date} is before the modification was raised (${raised.date})`,
+        );
       }
     });
   }

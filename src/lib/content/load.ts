@@ -98,9 +98,52 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise
   return out;
 }
 
+export interface LoadOptions {
+  /**
+   * Files as they would be after an edit, by path from the project root
+   * (`content/modifications/SECMP0049.md`): read instead of the disk, or added to it. The
+   * editors' commands validate what they are about to write this way, before writing it.
+   */
+  overrides?: ReadonlyMap<string, Uint8Array>;
+}
+
+/** Adds files that exist only as overrides to those found on disk. */
+function addOverrides(
+  root: string,
+  contentDir: string,
+  found: Found[],
+  problems: Problem[],
+  overrides: ReadonlyMap<string, Uint8Array>,
+) {
+  const known = new Set(found.map((f) => f.rel));
+  const dirs = new Map(COLLECTIONS.map((c) => [COLLECTION_FILES[c].dir, c]));
+  for (const rel of overrides.keys()) {
+    if (known.has(rel)) continue;
+    const abs = path.join(root, rel);
+    const [dir, ...rest] = toPosix(path.relative(contentDir, abs)).split('/');
+    const collection = dirs.get(dir ?? '');
+    if (
+      collection &&
+      rest.length > 0 &&
+      !rest.includes('..') &&
+      COLLECTION_FILES[collection].extensions.includes(path.extname(abs))
+    ) {
+      found.push({ collection, abs, rel });
+    } else {
+      problems.push({ file: rel, message: 'not a file of any collection' });
+    }
+  }
+}
+
 /** Loads `<root>/content`. */
-export async function loadContent(root: string, contentDir = path.join(root, 'content')): Promise<LoadResult> {
+export async function loadContent(
+  root: string,
+  contentDir = path.join(root, 'content'),
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const { found, problems } = await discover(root, contentDir);
+  const overrides = options.overrides ?? new Map<string, Uint8Array>();
+  addOverrides(root, contentDir, found, problems, overrides);
   const corpus = emptyCorpus();
   const parsedFiles = new Map<string, ParsedFile>();
   /** Ids of files that failed to load: references to them are not reported again. */
@@ -108,7 +151,10 @@ export async function loadContent(root: string, contentDir = path.join(root, 'co
   /** The valid parts of files that failed their schema, whose references are still checked. */
   const partial: Entry<unknown>[] = [];
 
-  const results = await mapLimited(found, 64, async (f) => ({ f, bytes: await readFile(f.abs) }));
+  const results = await mapLimited(found, 64, async (f) => ({
+    f,
+    bytes: overrides.get(f.rel) ?? (await readFile(f.abs)),
+  }));
   for (const { f, bytes } of results) {
     const id = path.basename(f.abs, path.extname(f.abs));
     failed.get(f.collection)!.add(id);

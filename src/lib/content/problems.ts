@@ -27,9 +27,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 /** Stable order: by file, then line. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
-  );
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** Thrown by commands when content is not valid; carries every problem found. */

@@ -24,8 +24,7 @@ export interface ParsedFile {
 }
 
 export type ReadResult =
-  | { ok: true; file: ParsedFile }
-  | { ok: false; line?: number; field?: string; message: string };
+  { ok: true; file: ParsedFile } | { ok: false; line?: number; field?: string; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
@@ -82,7 +81,11 @@ function splitFrontMatter(
 ): { ok: true; yaml: string; body: string } | { ok: false; line: number; message: string } {
   const open = /^---[ \t]*\n/.exec(text);
   if (!open) {
-    return { ok: false, line: 1, message: 'no front matter: the file must start with a line of three dashes (---)' };
+    return {
+      ok: false,
+      line: 1,
+      message: 'no front matter: the file must start with a line of three dashes (---)',
+    };
   }
   const rest = text.slice(open[0].length);
   // Like Astro, the front matter ends at the first line that starts with three dashes.
@@ -127,7 +130,11 @@ function leavesOpen(line: string): boolean {
  * The field a syntax error is in, and its 0-based line in the source. An unclosed quotation
  * or bracket is reported where it opens, not at the end of the file where the parser gives up.
  */
-function locateSyntaxError(source: string, offset: number, unclosed: boolean): { line: number; field?: string } {
+function locateSyntaxError(
+  source: string,
+  offset: number,
+  unclosed: boolean,
+): { line: number; field?: string } {
   const lines = source.split('\n');
   let line = source.slice(0, offset).split('\n').length - 1;
   if (unclosed) {

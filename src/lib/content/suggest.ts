@@ -1,5 +1,15 @@
 import { distance } from 'fastest-levenshtein';
 
+/** Levenshtein distance, counting one swap of neighbouring letters (`titel`) as one slip. */
+function slips(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d === 2 && a.length === b.length) {
+    const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+    if (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]) return 1;
+  }
+  return d;
+}
+
 const digitsOf = (s: string) => (s.match(/\d+/g) ?? []).map((d) => d.replace(/^0+(?=\d)/, '')).join(',');
 
 /**
@@ -15,7 +25,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   for (const c of candidates) {
     const lower = c.toLowerCase();
-    const d = distance(w, lower);
+    const d = slips(w, lower);
     if (d > 1 && digitsOf(lower) !== wordDigits) continue;
     if (d < bestDistance) {
       best = c;

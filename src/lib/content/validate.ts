@@ -35,7 +35,8 @@ function schemasAt(schema: unknown, path: readonly PropertyKey[]): unknown[] {
     current = current
       .flatMap((s) => {
         const def = defOf(s)!;
-        if (def.type === 'object' && typeof key === 'string') return [(def.shape as Record<string, unknown>)[key]];
+        if (def.type === 'object' && typeof key === 'string')
+          return [(def.shape as Record<string, unknown>)[key]];
         if (def.type === 'array' && typeof key === 'number') return [def.element];
         if (def.type === 'record') return [def.valueType];
         return [];
