@@ -41,7 +41,8 @@ function number(
   if (!ok) {
     const kind = check.integer ? 'a whole number' : 'a number';
     const range = check.max === undefined ? `at least ${check.min}` : `from ${check.min} to ${check.max}`;
-    throw new SettingsError(`${source} must be ${kind} ${range} (got "${value}")`);
+    const got = Number.isNaN(n) ? 'not a number' : `got "${value}"`;
+    throw new SettingsError(`${source} must be ${kind} ${range} (${got})`);
   }
   return n;
 }
