@@ -77,7 +77,7 @@ export function parseOptions(
     const missing = spec.options.filter((o) => o.required && values[o.name] === undefined);
     if (missing.length) {
       throw new EditError(
-        `missing ${missing.map((o) => `--${o.name} ${o.value ?? ''}`.trim()).join(', ')} (see ${spec.usage} --help)`,
+        `missing ${missing.map((o) => (o.value ? `--${o.name} <${o.value}>` : `--${o.name}`)).join(', ')} (see ${spec.usage} --help)`,
       );
     }
     for (const o of spec.options) {
