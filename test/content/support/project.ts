@@ -41,7 +41,15 @@ export function runCommand(
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [path.join(PROJECT_ROOT, 'src/cli', `${script}.ts`), ...args], {
       cwd: root,
-      env: { ...process.env, SEC_PRESS_ROOT: root, DEBUG: '', FORCE_COLOR: '0', ...env },
+      env: {
+        ...process.env,
+        SEC_PRESS_ROOT: root,
+        DEBUG: '',
+        FORCE_COLOR: '0',
+        // Node's compile cache keeps the stripped TypeScript between runs: each command starts faster.
+        NODE_COMPILE_CACHE: path.join(tmpdir(), 'sec-press-test-compile-cache'),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -60,7 +68,10 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else out[path.relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex');
+      else
+        out[path.relative(dir, p)] = createHash('sha256')
+          .update(await readFile(p))
+          .digest('hex');
     }
   };
   await walk(dir);
