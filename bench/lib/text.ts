@@ -1,5 +1,5 @@
 /**
- * Synthetic Markdown bodies for the benchmark corpus: about 2 KB each, shaped like what SECAS
+ * Synthetic Markdown bodies for the benchmark corpus, sized by kind (see BODY_BYTES), shaped like what SECAS
  * publishes (headings, paragraphs, bullet lists with bold lead-ins, GFM tables, absolute
  * links). The words are made up from a small SEC vocabulary; no fact in them is real.
  */
@@ -229,10 +229,30 @@ const OPENING: Record<BodyKind, string[]> = {
 };
 
 /**
+ * How long a body is, by kind, as on a code administrator's site: a modification's page is the
+ * longest (issue, solution, impacts, timetable), a news article runs to about 2 KB, a
+ * meeting's headlines, a consultation's summary and a designation's notes are shorter. Over
+ * the corpus's mix that averages about 1.6 KB a body, and a synthetic month's newsletter comes
+ * out near the size of the real August 2018 one.
+ */
+export const BODY_BYTES: Record<BodyKind, readonly [number, number]> = {
+  modification: [3000, 4400],
+  news: [1300, 2000],
+  newsletter: [900, 1400],
+  consultation: [700, 1100],
+  designation: [1000, 1600],
+  meeting: [500, 900],
+};
+
+export function targetBytes(r: Random, kind: BodyKind): number {
+  return r.int(...BODY_BYTES[kind]);
+}
+
+/**
  * A Markdown body of about `target` bytes (UTF-8), never much more: blocks are added in a
  * kind-specific order until the target is reached.
  */
-export function markdownBody(r: Random, kind: BodyKind, year: number, target = r.int(1500, 2200)): string {
+export function markdownBody(r: Random, kind: BodyKind, year: number, target = targetBytes(r, kind)): string {
   const blocks: string[] = [];
   const size = () => Buffer.byteLength(blocks.join('\n\n'));
   if (kind === 'meeting') blocks.push(bulletList(r, r.int(4, 6)));

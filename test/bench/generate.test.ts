@@ -9,6 +9,7 @@ import {
   plan,
   SYNTHETIC_COLLECTIONS,
 } from '../../bench/lib/generate.ts';
+import { BODY_BYTES } from '../../bench/lib/text.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 
@@ -131,7 +132,7 @@ describe('generateCorpus', () => {
     expect(corpus.consultations.some((x) => x.data.kind === 'modification-report')).toBe(true);
   });
 
-  it('writes Markdown bodies of about 2 KB with headings, lists, tables and links', async () => {
+  it('writes Markdown bodies of the sizes of their kind, with headings, lists, tables and links', async () => {
     const { corpus } = await loadContent(a.root);
     const base = new Set(files(CONTENT).map((f) => f.replace(/\.[^.]+$/, '')));
     const bodies = (
@@ -143,8 +144,18 @@ describe('generateCorpus', () => {
     );
     expect(bodies).toHaveLength(400 - a.result.baseFiles - a.result.synthetic['party-stats']);
     const mean = bodies.reduce((s, b) => s + Buffer.byteLength(b), 0) / bodies.length;
-    expect(mean).toBeGreaterThan(1800);
-    expect(mean).toBeLessThan(2300);
+    expect(mean).toBeGreaterThan(1300);
+    expect(mean).toBeLessThan(1900);
+    expect(a.result.meanBodyBytes).toBe(Math.round(mean));
+    // Modifications are the long pages, meeting headlines the short ones.
+    const meanOf = (c: 'modifications' | 'meetings') => {
+      const list = (corpus[c] as { id: string; body?: string }[]).filter((e) => !base.has(`${c}/${e.id}`));
+      return list.reduce((s, e) => s + Buffer.byteLength(e.body ?? ''), 0) / list.length;
+    };
+    expect(meanOf('modifications')).toBeGreaterThan(BODY_BYTES.modification[0]);
+    expect(meanOf('modifications')).toBeLessThan(BODY_BYTES.modification[1] + 600);
+    expect(meanOf('meetings')).toBeGreaterThan(BODY_BYTES.meeting[0]);
+    expect(meanOf('meetings')).toBeLessThan(BODY_BYTES.meeting[1] + 600);
     const share = (re: RegExp) => bodies.filter((b) => re.test(b)).length / bodies.length;
     expect(share(/^#{2,3} /m)).toBeGreaterThan(0.5);
     expect(share(/^(- |\d+\. )/m)).toBeGreaterThan(0.5);
