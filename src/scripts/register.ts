@@ -9,7 +9,13 @@ import {
   parseRegisterQuery,
   type RegisterView,
   registerQuery,
+  type Vocabulary,
 } from '../lib/site/register-query.ts';
+import type { ImpactedParty, ModificationPath } from '../schemas/index.ts';
+
+/** The values a select offers, its empty “any” option aside. */
+const optionValues = (select: HTMLSelectElement | null) =>
+  select ? [...select.options].map((o) => o.value).filter(Boolean) : [];
 
 interface Elements {
   form: HTMLFormElement;
@@ -42,7 +48,11 @@ function setUp(): void {
   const q = field<HTMLInputElement>('q');
   const selects = ['stage', 'path', 'party'].map((n) => field<HTMLSelectElement>(n));
 
-  let view: RegisterView = parseRegisterQuery(window.location.search);
+  const vocabulary: Vocabulary = {
+    paths: optionValues(field<HTMLSelectElement>('path')) as ModificationPath[],
+    parties: optionValues(field<HTMLSelectElement>('party')) as ImpactedParty[],
+  };
+  let view: RegisterView = parseRegisterQuery(window.location.search, vocabulary);
 
   const headers = [...table.tHead!.rows[0]!.cells].filter((th) => th.dataset.sort);
   const buttons = headers.map((th) => {
@@ -69,6 +79,7 @@ function setUp(): void {
           q: q?.value ?? '',
           ...Object.fromEntries(selects.map((s) => [s?.name ?? '', s?.value ?? ''])),
         }),
+        vocabulary,
       ).filter,
     };
   }

@@ -2,8 +2,11 @@
  * The Modifications Register's view state in a URL query, so a filtered, sorted view has a
  * permalink: `?stage=refinement&path=self-governance&party=dcc&q=firmware&sort=raised&order=desc`.
  * Unknown or invalid values are ignored, never an error.
+ *
+ * The vocabularies of paths and parties are passed in (from `src/schemas` on the server, from
+ * the filter form in the browser), so the browser script does not bundle the schema library.
  */
-import { IMPACTED_PARTIES, MODIFICATION_PATHS } from '../../schemas/index.ts';
+import type { ImpactedParty, ModificationPath } from '../../schemas/index.ts';
 import type { RegisterFilter, SortKey } from '../register.ts';
 import { SORT_KEYS } from '../register.ts';
 import { STAGES } from '../stage.ts';
@@ -19,13 +22,18 @@ export const DEFAULT_VIEW: RegisterView = { filter: {}, sort: 'id', order: 'asc'
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
   v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
-export function parseRegisterQuery(search: string | URLSearchParams): RegisterView {
+export interface Vocabulary {
+  paths: readonly ModificationPath[];
+  parties: readonly ImpactedParty[];
+}
+
+export function parseRegisterQuery(search: string | URLSearchParams, vocabulary: Vocabulary): RegisterView {
   const p = typeof search === 'string' ? new URLSearchParams(search) : search;
   const q = p.get('q')?.trim();
   const filter: RegisterFilter = {};
   const stage = oneOf([...STAGES, 'unknown'] as const, p.get('stage'));
-  const path = oneOf(MODIFICATION_PATHS, p.get('path'));
-  const party = oneOf(IMPACTED_PARTIES, p.get('party'));
+  const path = oneOf(vocabulary.paths, p.get('path'));
+  const party = oneOf(vocabulary.parties, p.get('party'));
   if (stage) filter.stage = stage;
   if (path) filter.path = path;
   if (party) filter.party = party;
