@@ -35,7 +35,7 @@ export interface SiteConfig {
     send: {
       /** https URL of the one-click unsubscribe endpoint; each link adds the address and an HMAC token (`NEWSLETTER_UNSUBSCRIBE_BASE`). */
       unsubscribeBase: string;
-      /** Mailbox named by the mailto part of `List-Unsubscribe` (`NEWSLETTER_UNSUBSCRIBE_MAILTO`). */
+      /** Mailbox named by the mailto part of `List-Unsubscribe`; the sender's by default, as in the built `.eml` (`NEWSLETTER_UNSUBSCRIBE_MAILTO`). */
       unsubscribeMailto: string;
       /** Messages per second at most (`NEWSLETTER_SEND_RATE`). */
       rate: number;
@@ -75,7 +75,8 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
       unsubscribeUrl: env.NEWSLETTER_UNSUBSCRIBE_URL ?? MERGE_TAGS.unsubscribeUrl,
       send: {
         unsubscribeBase: env.NEWSLETTER_UNSUBSCRIBE_BASE ?? `${url}/unsubscribe`,
-        unsubscribeMailto: env.NEWSLETTER_UNSUBSCRIBE_MAILTO ?? 'unsubscribe@sec-press.example',
+        unsubscribeMailto:
+          env.NEWSLETTER_UNSUBSCRIBE_MAILTO ?? env.NEWSLETTER_FROM ?? 'newsletter@sec-press.example',
         rate: Number(env.NEWSLETTER_SEND_RATE ?? 10),
         concurrency: Number(env.NEWSLETTER_SEND_CONCURRENCY ?? 5),
         maxAttempts: Number(env.NEWSLETTER_SEND_ATTEMPTS ?? 5),

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { config } from '../config.ts';
+import { siteConfig } from '../config.ts';
 import { formatProblem } from '../lib/content/problems.ts';
 import { deliver, type Progress } from '../lib/send/deliver.ts';
 import { checkIssue, IssueError, loadBuiltIssue } from '../lib/send/issue.ts';
@@ -21,7 +21,7 @@ import { resolveSettings, SettingsError } from '../lib/send/settings.ts';
 import { createSmtpMailer, describeSmtpUrl, parseSmtpUrl, SmtpUrlError } from '../lib/send/smtp.ts';
 import { parseSubscribers, type Subscriber } from '../lib/send/subscribers.ts';
 import { MIN_SECRET_LENGTH } from '../lib/send/unsubscribe.ts';
-import { runCli, UsageError } from './run.ts';
+import { runCli, UsageError, type CliContext } from './run.ts';
 
 const USAGE = `usage: npm run send -- YYYY-MM --subscribers FILE [--send] [options]
 
@@ -40,7 +40,18 @@ const n = (value: number) => value.toLocaleString('en-GB');
 const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 const who = (s: Subscriber) => (s.name ? `${s.name} <${s.email}>` : s.email);
 
-await runCli(async ({ root, args, out }) => {
+export interface SendContext extends CliContext {
+  /** Where settings and secrets come from (`process.env` when run as a command). */
+  env: NodeJS.ProcessEnv;
+  /** Draw a progress bar (stdout is a terminal). */
+  tty: boolean;
+  /** Aborted to stop: messages in flight finish and are logged, no new one starts. */
+  signal?: AbortSignal;
+}
+
+/** The command, callable in-process (tests); returns the exit code. */
+export async function sendCommand({ root, args, out, env, tty, signal }: SendContext): Promise<number> {
+  const config = siteConfig(env);
   let parsed;
   try {
     parsed = parseArgs({
@@ -77,7 +88,7 @@ await runCli(async ({ root, args, out }) => {
     throw new UsageError('--force and --resume contradict each other: choose one');
 
   // npm runs scripts from the project root; paths on the command line are the caller's.
-  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const cwd = env.INIT_CWD ?? process.cwd();
   const rel = (file: string) => {
     const relative = path.relative(cwd, file);
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative || '.';
@@ -160,10 +171,10 @@ await runCli(async ({ root, args, out }) => {
   }
   for (const s of plan.inDoubt) out.log(`  in doubt: ${s.email}`);
 
-  const secret = process.env.NEWSLETTER_UNSUBSCRIBE_SECRET ?? '';
+  const secret = env.NEWSLETTER_UNSUBSCRIBE_SECRET ?? '';
   const smtp = ((): { ok: true; url: URL } | { ok: false; error: string } => {
     try {
-      return { ok: true, url: parseSmtpUrl(process.env.SMTP_URL) };
+      return { ok: true, url: parseSmtpUrl(env.SMTP_URL) };
     } catch (error) {
       if (error instanceof SmtpUrlError) return { ok: false, error: error.message };
       throw error;
@@ -204,15 +215,6 @@ await runCli(async ({ root, args, out }) => {
   const release = await acquireLock(`${logFile}.lock`, `issue ${month}`).catch((error: unknown) => {
     throw error instanceof LockedError ? new UsageError(error.message) : error;
   });
-  const stop = new AbortController();
-  const onSignal = () => {
-    if (stop.signal.aborted) process.exit(130);
-    out.error('\nStopping: letting the messages in flight finish (press Ctrl-C again to quit at once)…');
-    stop.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
   const writer = await SendLogWriter.open(logFile);
   const mailer = createSmtpMailer(smtpUrl, settings);
   const messageSettings: MessageSettings = {
@@ -229,7 +231,7 @@ await runCli(async ({ root, args, out }) => {
       `${n(settings.concurrency)} connections, at most ${n(settings.rate)}/s…`,
   );
 
-  const bar = process.stdout.isTTY
+  const bar = tty
     ? new cliProgress.SingleBar(
         {
           format:
@@ -279,15 +281,13 @@ await runCli(async ({ root, args, out }) => {
       maxAttempts: settings.maxAttempts,
       retryBaseMs: settings.retryBaseMs,
       onProgress,
-      signal: stop.signal,
+      ...(signal ? { signal } : {}),
     });
   } finally {
     bar?.stop();
     mailer.close();
     await writer.close();
     await release();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 
   const seconds = (performance.now() - started) / 1000;
@@ -315,4 +315,21 @@ await runCli(async ({ root, args, out }) => {
     return 1;
   }
   return 0;
-});
+}
+
+if (import.meta.main) {
+  await runCli((ctx) => {
+    // Ctrl-C or SIGTERM: finish the messages in flight, log them, stop. A second one quits at once.
+    const stop = new AbortController();
+    const onSignal = () => {
+      if (stop.signal.aborted) process.exit(130);
+      console.error(
+        '\nStopping: letting the messages in flight finish (press Ctrl-C again to quit at once)…',
+      );
+      stop.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return sendCommand({ ...ctx, env: process.env, tty: Boolean(process.stdout.isTTY), signal: stop.signal });
+  });
+}

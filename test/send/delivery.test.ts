@@ -15,6 +15,7 @@ import {
   FIXTURE,
   readLog,
   runSend,
+  runSendHere,
   scratch,
   SECRET,
   sendEnv,
@@ -64,8 +65,16 @@ const args = (...extra: string[]) => [
   ...extra,
 ];
 
+/** `--send` as a child process, as an operator runs it. */
 async function send(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<SendRun> {
   const run = await runSend(args('--send', ...extraArgs), sendEnv(sink?.url, env));
+  runs.push(run);
+  return run;
+}
+
+/** `--send` in this process: the same command without the start-up time of a process. */
+async function sendHere(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<SendRun> {
+  const run = await runSendHere(args('--send', ...extraArgs), sendEnv(sink?.url, env));
   runs.push(run);
   return run;
 }
@@ -138,7 +147,7 @@ describe('a full send', () => {
       expect(`${https.origin}${https.pathname}`).toBe('https://sec-press.example/unsubscribe');
       expect(https.searchParams.get('email')?.toLowerCase()).toBe(rcpt);
       expect(verifyUnsubscribeToken(SECRET, rcpt, https.searchParams.get('token') ?? '')).toBe(true);
-      expect(targets[1]).toBe('mailto:unsubscribe@sec-press.example?subject=unsubscribe');
+      expect(targets[1]).toBe('mailto:newsletter@sec-press.example?subject=unsubscribe');
       // The body's unsubscribe link is the same URL; no merge tag is left.
       expect(mail.html).toContain(`<a href="${targets[0]!.replace(/&/g, '&amp;')}">Unsubscribe</a>`);
       expect(mail.text).toContain(`Unsubscribe: ${targets[0]}`);
@@ -166,7 +175,7 @@ describe('a full send', () => {
     expect(ofType(log, 'accepted').every((r) => r.response.startsWith('250'))).toBe(true);
 
     // Running the same command again sends nothing.
-    const again = await send();
+    const again = await sendHere();
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nothing to send');
     expect(sink.received).toHaveLength(1000);
@@ -175,12 +184,12 @@ describe('a full send', () => {
   it('sends an issue again only with --force, as a new round with new Message-IDs', async () => {
     sink = await startSink();
     await writeList(listFile, people(5));
-    expect((await send()).code).toBe(0);
+    expect((await sendHere()).code).toBe(0);
     const first = (await sink.parsed()).map((m) => m.messageId);
-    expect((await send()).stdout).toContain('Nothing to send');
+    expect((await sendHere()).stdout).toContain('Nothing to send');
     expect(sink.received).toHaveLength(5);
 
-    const forced = await send(['--force']);
+    const forced = await sendHere(['--force']);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('--force: round 2');
     expect(sink.received).toHaveLength(10);
@@ -190,7 +199,7 @@ describe('a full send', () => {
     );
     expect(second.filter((id) => first.includes(id))).toEqual([]);
     // The forced round is complete: resuming sends nothing more.
-    expect((await send()).stdout).toContain('Nothing to send');
+    expect((await sendHere()).stdout).toContain('Nothing to send');
     expect(sink.received).toHaveLength(10);
   });
 });
@@ -220,7 +229,7 @@ describe('SMTP failures', () => {
     });
     await writeList(listFile, list);
 
-    const run = await send([], { NEWSLETTER_SEND_TIMEOUT_MS: '700', NEWSLETTER_SEND_CONCURRENCY: '4' });
+    const run = await sendHere([], { NEWSLETTER_SEND_TIMEOUT_MS: '700', NEWSLETTER_SEND_CONCURRENCY: '4' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('197 accepted in this run, 3 rejected, 0 still to send');
     for (const address of permanent) expect(run.stdout).toContain(`${address}: 550 5.1.1 No such user here`);
@@ -247,11 +256,11 @@ describe('SMTP failures', () => {
     expect(deferred.every((r) => r.retryInMs >= 10)).toBe(true);
 
     // A second run does not retry the permanent failures unless asked.
-    const again = await send();
+    const again = await sendHere();
     expect(again.stdout).toContain('3 rejected before (not sent again; --retry-failed to retry)');
     expect(again.stdout).toContain('Nothing to send');
     for (const address of permanent) expect(sink.rcptSeen.get(address)).toBe(1);
-    const retried = await send(['--retry-failed']);
+    const retried = await sendHere(['--retry-failed']);
     expect(retried.code).toBe(0);
     expect(retried.stdout).toContain('0 accepted in this run (197 before), 3 rejected');
     for (const address of permanent) expect(sink.rcptSeen.get(address)).toBe(2);
@@ -262,7 +271,7 @@ describe('SMTP failures', () => {
     sink = await startSink();
     await writeList(listFile, people(30));
     const wrong = sink.url.replace(encodeURIComponent(SMTP_PASS), 'wrong-password');
-    const refused = await runSend(args('--send'), sendEnv(wrong, { NEWSLETTER_SEND_CONCURRENCY: '2' }));
+    const refused = await runSendHere(args('--send'), sendEnv(wrong, { NEWSLETTER_SEND_CONCURRENCY: '2' }));
     runs.push(refused);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('stopped: the SMTP server refused the run');
@@ -270,7 +279,7 @@ describe('SMTP failures', () => {
     expect(refused.stdout).toContain('30 still to send');
     expect(sink.received).toHaveLength(0);
 
-    const fixed = await send();
+    const fixed = await sendHere();
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain('30 accepted in this run');
     expect([...counts(sink.received.map((r) => r.rcpt)).values()]).toEqual(Array(30).fill(1));
@@ -279,9 +288,9 @@ describe('SMTP failures', () => {
 
 describe('a crash in the middle of a send', () => {
   it('after dropped connections and a SIGKILL mid-batch, the next run delivers exactly the rest', async () => {
-    const list = people(300);
+    const list = people(200);
     await writeList(listFile, list);
-    const killAt = 150;
+    const killAt = 100;
     let phase: 'first' | 'second' = 'first';
     sink = await startSink({
       data: (index) => {
@@ -320,13 +329,13 @@ describe('a crash in the middle of a send', () => {
     const second = await send();
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(`${inDoubt.length} in doubt (sent again with the same Message-ID)`);
-    expect(second.stdout).toContain(`${300 - killAt} accepted in this run (${killAt} before)`);
+    expect(second.stdout).toContain(`${200 - killAt} accepted in this run (${killAt} before)`);
 
     // The union of both runs is exactly the list, with no duplicates.
     const got = counts(sink.received.map((r) => r.rcpt));
     expect(new Set(got.keys())).toEqual(new Set(list.map(([e]) => e)));
     expect([...got.values()].every((c) => c === 1)).toBe(true);
-    expect(sink.received).toHaveLength(300);
+    expect(sink.received).toHaveLength(200);
     expect(existsSync(`${logFile}.lock`)).toBe(false);
 
     // The messages in doubt went out again under the Message-ID of the attempt that died.
@@ -334,6 +343,32 @@ describe('a crash in the middle of a send', () => {
     const idOf = new Map(mails.map((m, i) => [sink!.received[i]!.rcpt, m.messageId]));
     const attempted = new Map(ofType(log1, 'attempt').map((r) => [r.email, r.messageId]));
     for (const email of inDoubt) expect(idOf.get(email)).toBe(attempted.get(email));
+  });
+
+  it('SIGTERM stops cleanly: the messages in flight finish and are logged, none is left in doubt', async () => {
+    const list = people(200);
+    await writeList(listFile, list);
+    sink = await startSink();
+    const first = startSend(args('--send'), sendEnv(sink.url, { NEWSLETTER_SEND_RATE: '400' }));
+    await sink.waitUntil(() => sink!.received.length >= 30);
+    first.child.kill('SIGTERM');
+    const stopped = await first.done;
+    runs.push(stopped);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('✘ stopped: stopped on request');
+    const log = await readLog(logFile);
+    const outcomes = [...ofType(log, 'accepted'), ...ofType(log, 'failed'), ...ofType(log, 'deferred')];
+    expect(ofType(log, 'attempt')).toHaveLength(outcomes.length);
+    expect(ofType(log, 'accepted')).toHaveLength(sink.received.length);
+    expect(sink.received.length).toBeLessThan(200);
+    expect(existsSync(`${logFile}.lock`)).toBe(false);
+
+    const rest = await sendHere();
+    expect(rest.code).toBe(0);
+    expect(rest.stdout).not.toContain('in doubt');
+    const got = counts(sink.received.map((r) => r.rcpt));
+    expect(got.size).toBe(200);
+    expect([...got.values()].every((c) => c === 1)).toBe(true);
   });
 
   it('a message the server kept but never confirmed is sent again with the same Message-ID (at least once)', async () => {
@@ -351,7 +386,7 @@ describe('a crash in the middle of a send', () => {
     const doubtful = sink.received[5]!.rcpt;
 
     phase = 'second';
-    const second = await send();
+    const second = await sendHere();
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(`in doubt: ${doubtful}`);
     const got = counts(sink.received.map((r) => r.rcpt));
@@ -390,7 +425,7 @@ describe('a dry run', () => {
     expect(sink.connectionCount()).toBe(0);
     expect(existsSync(logFile)).toBe(false);
 
-    const listed = await runSend(args('--list'), sendEnv(sink.url));
+    const listed = await runSendHere(args('--list'), sendEnv(sink.url));
     runs.push(listed);
     expect(listed.stdout).toContain('  Reader 24 <reader24@example.com>');
     expect(sink.received).toHaveLength(0);
@@ -398,13 +433,13 @@ describe('a dry run', () => {
 
   it('refuses to send without SMTP_URL or the unsubscribe secret, naming what is missing', async () => {
     await writeList(listFile, people(2));
-    const noUrl = await runSend(args('--send'), sendEnv(undefined));
+    const noUrl = await runSendHere(args('--send'), sendEnv(undefined));
     runs.push(noUrl);
     expect(noUrl.code).toBe(1);
     expect(noUrl.stderr).toContain(
       '✘ SMTP_URL is not set (e.g. SMTP_URL=smtp://user:pass@smtp.example-esp.com:587)',
     );
-    const noSecret = await runSend(
+    const noSecret = await runSendHere(
       args('--send'),
       sendEnv('smtp://127.0.0.1:1', { NEWSLETTER_UNSUBSCRIBE_SECRET: '' }),
     );

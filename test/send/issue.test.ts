@@ -39,8 +39,25 @@ describe('loadBuiltIssue', () => {
     },
   );
 
+  it('reads the parts named in files', async () => {
+    await writeFile(path.join(dir, 'body.html'), '<p>other *|UNSUB|*</p>');
+    await writeFile(
+      path.join(dir, 'issue.json'),
+      JSON.stringify({ month: '2018-08', subject: 'S', files: { html: 'body.html', text: 'email.txt' } }),
+    );
+    expect((await loadBuiltIssue(dir, '2018-08')).html).toBe('<p>other *|UNSUB|*</p>');
+  });
+
   it.each([
     ['{"month": "2018-08"}', "subject: missing; every message needs the issue's subject"],
+    [
+      '{"subject": "S", "files": {"html": "../../etc/passwd"}}',
+      'files.html: expected a file name beside issue.json',
+    ],
+    [
+      '{"subject": "S", "mergeTags": {"name": "{{name}}"}}',
+      'mergeTags: the issue was built with {"name":"{{name}}"}, but sending replaces',
+    ],
     ['{"month": "2018-09", "subject": "S"}', 'month: this folder holds issue 2018-09, not 2018-08'],
     ['{"subject": ', 'not valid JSON'],
   ])('rejects issue.json %s', async (json, message) => {

@@ -13,8 +13,16 @@ describe('resolveSettings', () => {
       retryBaseMs: 2000,
       timeoutMs: 60_000,
       unsubscribeBase: 'https://sec-press.example/unsubscribe',
-      unsubscribeMailto: 'unsubscribe@sec-press.example',
+      unsubscribeMailto: 'newsletter@sec-press.example',
     });
+  });
+
+  it('sends mailto unsubscribes to the sender unless told otherwise', () => {
+    expect(resolveSettings(configured({ NEWSLETTER_FROM: 'news@sec.example' })).unsubscribeMailto).toBe(
+      'news@sec.example',
+    );
+    const both = { NEWSLETTER_FROM: 'news@sec.example', NEWSLETTER_UNSUBSCRIBE_MAILTO: 'leave@sec.example' };
+    expect(resolveSettings(configured(both)).unsubscribeMailto).toBe('leave@sec.example');
   });
 
   it('takes the environment, and flags over it', () => {

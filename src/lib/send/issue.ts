@@ -1,8 +1,10 @@
 /**
  * A built Issue as the newsletter build leaves it in `dist/newsletters/YYYY-MM/`:
- * `email.html`, `email.txt` and `issue.json` (month, subject, preheader, webUrl…). The HTML
- * and text carry the merge tags (`*|NAME|*`, `*|EMAIL|*`, `*|UNSUB|*`) that sending replaces
- * per Subscriber.
+ * `email.html`, `email.txt` and `issue.json` (month, subject, preheader, from, webUrl, and
+ * the names of the parts in `files` and the merge tags used in `mergeTags`). The HTML and text
+ * carry the merge tags (`*|NAME|*`, `*|EMAIL|*`, `*|UNSUB|*`) that sending replaces per
+ * Subscriber. The issue's own `messageId`, `date` and `headers` serve the `.eml` preview:
+ * each message sent gets its own.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -68,9 +70,23 @@ export async function loadBuiltIssue(dir: string, month: string): Promise<BuiltI
   if (written && written !== month) {
     throw new IssueError(`${jsonFile}: month: this folder holds issue ${written}, not ${month}`);
   }
+  const declared = meta.mergeTags;
+  if (declared !== undefined && JSON.stringify(declared) !== JSON.stringify(MERGE_TAGS)) {
+    throw new IssueError(
+      `${jsonFile}: mergeTags: the issue was built with ${JSON.stringify(declared)}, but sending replaces ${JSON.stringify(MERGE_TAGS)}`,
+    );
+  }
+  const files = (meta.files ?? {}) as { html?: unknown; text?: unknown };
+  const partFile = (key: 'html' | 'text', fallback: string) => {
+    const name = files[key] === undefined ? fallback : str(files[key]);
+    if (!name || name !== path.basename(name)) {
+      throw new IssueError(`${jsonFile}: files.${key}: expected a file name beside issue.json`);
+    }
+    return path.join(dir, name);
+  };
   const [html, text] = await Promise.all([
-    readOrFail(path.join(dir, 'email.html'), month),
-    readOrFail(path.join(dir, 'email.txt'), month),
+    readOrFail(partFile('html', 'email.html'), month),
+    readOrFail(partFile('text', 'email.txt'), month),
   ]);
   const preheader = str(meta.preheader);
   const webUrl = str(meta.webUrl);

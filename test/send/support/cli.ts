@@ -58,6 +58,33 @@ export function startSend(args: string[], env: NodeJS.ProcessEnv): Started {
 
 export const runSend = (args: string[], env: NodeJS.ProcessEnv) => startSend(args, env).done;
 
+/**
+ * The same command in this process (no start-up cost), printing as `runCli` would: for the
+ * scenarios that need no signal and no second process.
+ */
+export async function runSendHere(args: string[], env: NodeJS.ProcessEnv): Promise<SendRun> {
+  const { sendCommand } = await import('../../../src/cli/send.ts');
+  let stdout = '';
+  let stderr = '';
+  const line = (parts: unknown[]) => `${parts.map(String).join(' ')}\n`;
+  const out = {
+    log: (...parts: unknown[]) => void (stdout += line(parts)),
+    warn: (...parts: unknown[]) => void (stderr += line(parts)),
+    error: (...parts: unknown[]) => void (stderr += line(parts)),
+  };
+  try {
+    const code = await sendCommand({ root: PROJECT_ROOT, args, out, env, tty: false });
+    return { code, signal: null, stdout, stderr };
+  } catch (error) {
+    return {
+      code: 1,
+      signal: null,
+      stdout,
+      stderr: `${stderr}✘ ${error instanceof Error ? error.message : String(error)}\n`,
+    };
+  }
+}
+
 /** A scratch folder for one test's list and log. */
 export async function scratch(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sec-press-send-'));
