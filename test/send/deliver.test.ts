@@ -197,6 +197,21 @@ describe('deliver', () => {
     expect(result.stoppedBecause).toBe('3 recipients in a row failed, the last with: 554 message refused');
   });
 
+  it('does not count refused recipients (RCPT TO) as failures in a row: dead addresses are normal', async () => {
+    const h = harness(async () => {
+      throw smtpError({
+        code: 'EENVELOPE',
+        responseCode: 550,
+        response: '550 no such user',
+        permanent: true,
+        command: 'RCPT TO',
+      });
+    });
+    const result = await deliver(h.options(20, { maxConsecutiveFailures: 3 }));
+    expect(result.stoppedBecause).toBeUndefined();
+    expect(result.failed).toHaveLength(20);
+  });
+
   it('an acceptance resets the count of failures in a row', async () => {
     const h = harness(async (m) => {
       if (Number(m.to.address.slice(1, -12)) % 3 === 2) return { response: '250' };
@@ -245,5 +260,21 @@ describe('deliver', () => {
     });
     await deliver(h.options(3, { onProgress: (p) => seen.push(`${p.accepted}/${p.failed}/${p.remaining}`) }));
     expect(seen).toEqual(['0/0/3', '1/0/2', '1/1/1', '2/1/0']);
+  });
+
+  it('counts recipients left by a stop as remaining, not failed', async () => {
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const h = harness(async () => {
+      stop.abort();
+      return { response: '250' };
+    });
+    await deliver(
+      h.options(4, {
+        signal: stop.signal,
+        onProgress: (p) => seen.push(`${p.accepted}/${p.failed}/${p.remaining}`),
+      }),
+    );
+    expect(seen.at(-1)).toBe('1/0/3');
   });
 });

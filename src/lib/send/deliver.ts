@@ -65,7 +65,7 @@ export interface DeliverOptions {
   rate: number;
   maxAttempts: number;
   retryBaseMs: number;
-  /** Stop after this many recipients in a row were given up on (default 10). */
+  /** Stop after this many recipients in a row were given up on for reasons other than a refused recipient (default 10). */
   maxConsecutiveFailures?: number;
   onProgress?: (progress: Progress) => void;
   /** Abort to stop starting new messages; those in flight finish and are logged. */
@@ -112,13 +112,14 @@ export async function deliver(options: DeliverOptions): Promise<DeliverResult> {
   options.signal?.addEventListener('abort', () => halt('stopped on request'), { once: true });
 
   let inARow = 0;
+  let gaveUp = 0;
   let next = 0;
   const progress = () =>
     options.onProgress?.({
       total,
       accepted: result.accepted,
-      failed: result.failed.length + result.pending.length,
-      remaining: total - result.accepted - result.failed.length - result.pending.length,
+      failed: result.failed.length + gaveUp,
+      remaining: total - result.accepted - result.failed.length - gaveUp,
     });
 
   const write = async (record: LogRecord): Promise<boolean> => {
@@ -131,8 +132,12 @@ export async function deliver(options: DeliverOptions): Promise<DeliverResult> {
     }
   };
 
-  const givenUp = (failure: Failure, permanent: boolean) => {
+  const givenUp = (failure: Failure, permanent: boolean, command: string | undefined) => {
     (permanent ? result.failed : result.pending).push(failure);
+    if (!permanent) gaveUp++;
+    // A refused recipient (RCPT TO) says nothing about the others, a run of dead addresses
+    // is normal; failures anywhere else in a row mean something is wrong for everyone.
+    if (command === 'RCPT TO') return;
     inARow++;
     if (inARow >= maxInARow) {
       halt(`${inARow} recipients in a row failed, the last with: ${failure.error}`);
@@ -189,7 +194,7 @@ export async function deliver(options: DeliverOptions): Promise<DeliverResult> {
           result.pending.push(failure);
           halt(`the SMTP server refused the run: ${fields.error}`);
         } else {
-          givenUp(failure, permanent);
+          givenUp(failure, permanent, err.command);
         }
         progress();
         return;
