@@ -135,55 +135,74 @@ function addOverrides(
   }
 }
 
-/** Loads `<root>/content`. */
-export async function loadContent(
-  root: string,
-  contentDir = path.join(root, 'content'),
-  options: LoadOptions = {},
-): Promise<LoadResult> {
-  const { found, problems } = await discover(root, contentDir);
-  const overrides = options.overrides ?? new Map<string, Uint8Array>();
-  addOverrides(root, contentDir, found, problems, overrides);
+/** A content file's bytes, by collection. */
+export interface ContentFile {
+  collection: CollectionName;
+  /** Path from the project root. */
+  rel: string;
+  bytes: Uint8Array;
+}
+
+/** What one file gives: an entry, or the valid parts of one that failed, and its problems. */
+export interface FileResult {
+  collection: CollectionName;
+  id: string;
+  problems: Problem[];
+  /** The validated entry, when the file has no problem of its own. */
+  entry?: Entry<unknown>;
+  /** The parts of a failed file that are valid on their own: their references are checked. */
+  partial?: Entry<unknown>;
+  parsed?: ParsedFile;
+}
+
+/** Reads and validates one file on its own (references are checked with the others, by {@link combine}). */
+export function readEntry(file: ContentFile): FileResult {
+  const { collection, rel, bytes } = file;
+  const id = path.posix.basename(rel, path.posix.extname(rel));
+  const kind = COLLECTION_FILES[collection].extensions[0] === '.yaml' ? 'yaml' : 'markdown';
+  const read = parseBytes(bytes, kind);
+  if (!read.ok) {
+    return {
+      collection,
+      id,
+      problems: [{ file: rel, line: read.line, field: read.field, message: read.message }],
+    };
+  }
+  const checked = validate(schemas[collection], read.file, rel, DERIVED_FIELDS[collection]);
+  if (!checked.ok) {
+    const elsewhere = fitsElsewhere(read.file, collection);
+    if (elsewhere) {
+      const message = `this looks like a file of ${elsewhere}, not ${collection}: move it to content/${COLLECTION_FILES[elsewhere].dir}/`;
+      return { collection, id, problems: [{ file: rel, message }] };
+    }
+    const partial = { id, data: salvage(schemas[collection], read.file.data) ?? {}, filePath: rel };
+    return { collection, id, problems: checked.problems, partial, parsed: read.file };
+  }
+  const entry: Entry<unknown> = { id, data: checked.data, filePath: rel };
+  if (kind === 'markdown') entry.body = read.file.body;
+  return { collection, id, problems: [], entry, parsed: read.file };
+}
+
+/** Puts files read by {@link readEntry} together into a corpus and checks what spans them. */
+export function combine(results: readonly FileResult[]): { corpus: Corpus; problems: Problem[] } {
   const corpus = emptyCorpus();
+  const problems: Problem[] = [];
   const parsedFiles = new Map<string, ParsedFile>();
   /** Ids of files that failed to load: references to them are not reported again. */
   const failed = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set()]));
-  /** The valid parts of files that failed their schema, whose references are still checked. */
   const partial: Entry<unknown>[] = [];
-
-  const results = await mapLimited(found, 64, async (f) => ({
-    f,
-    bytes: overrides.get(f.rel) ?? (await readFile(f.abs)),
-  }));
-  for (const { f, bytes } of results) {
-    const id = path.basename(f.abs, path.extname(f.abs));
-    failed.get(f.collection)!.add(id);
-    const kind = COLLECTION_FILES[f.collection].extensions[0] === '.yaml' ? 'yaml' : 'markdown';
-    const read = parseBytes(bytes, kind);
-    if (!read.ok) {
-      problems.push({ file: f.rel, line: read.line, field: read.field, message: read.message });
-      continue;
-    }
-    const checked = validate(schemas[f.collection], read.file, f.rel, DERIVED_FIELDS[f.collection]);
-    if (!checked.ok) {
-      const elsewhere = fitsElsewhere(read.file, f.collection);
-      if (elsewhere) {
-        problems.push({
-          file: f.rel,
-          message: `this looks like a file of ${elsewhere}, not ${f.collection}: move it to content/${COLLECTION_FILES[elsewhere].dir}/`,
-        });
-      } else {
-        problems.push(...checked.problems);
-        partial.push({ id, data: salvage(schemas[f.collection], read.file.data) ?? {}, filePath: f.rel });
-        parsedFiles.set(f.rel, read.file);
+  for (const r of results) {
+    problems.push(...r.problems);
+    if (r.entry) {
+      (corpus[r.collection] as Entry<unknown>[]).push(r.entry);
+      if (r.parsed) parsedFiles.set(r.entry.filePath!, r.parsed);
+    } else {
+      failed.get(r.collection)!.add(r.id);
+      if (r.partial) {
+        partial.push(r.partial);
+        if (r.parsed) parsedFiles.set(r.partial.filePath!, r.parsed);
       }
-      continue;
     }
-    failed.get(f.collection)!.delete(id);
-    const entry: Entry<unknown> = { id, data: checked.data, filePath: f.rel };
-    if (kind === 'markdown') entry.body = read.file.body;
-    parsedFiles.set(f.rel, read.file);
-    (corpus[f.collection] as Entry<unknown>[]).push(entry);
   }
   for (const entries of Object.values(corpus) as Entry<unknown>[][]) {
     entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -196,5 +215,23 @@ export async function loadContent(
       partial,
     ),
   );
-  return { corpus, problems, files: found.length };
+  return { corpus, problems };
+}
+
+/** Loads `<root>/content`. */
+export async function loadContent(
+  root: string,
+  contentDir = path.join(root, 'content'),
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const { found, problems } = await discover(root, contentDir);
+  const overrides = options.overrides ?? new Map<string, Uint8Array>();
+  addOverrides(root, contentDir, found, problems, overrides);
+  const files = await mapLimited(found, 64, async (f) => ({
+    collection: f.collection,
+    rel: f.rel,
+    bytes: overrides.get(f.rel) ?? (await readFile(f.abs)),
+  }));
+  const combined = combine(files.map(readEntry));
+  return { corpus: combined.corpus, problems: [...problems, ...combined.problems], files: found.length };
 }

@@ -19,8 +19,11 @@ export function formatProblem(p: Problem): string {
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
+    const name = String(part);
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    // A name that is empty, or has spaces or dots, is quoted so the path stays readable.
+    else if (name === '' || /[\s.[\]"]/.test(name)) out += `[${JSON.stringify(name)}]`;
+    else out += out ? `.${name}` : name;
   }
   return out;
 }

@@ -116,7 +116,9 @@ export function validate<S extends z.ZodType>(
     }
     const value = valueAt(parsed.data, path);
     let message = issue.message;
-    if (issue.code === 'invalid_value') {
+    if (issue.code === 'invalid_value' && value === undefined) {
+      message = `is required but missing: one of ${issue.values.map(String).join(', ')}`;
+    } else if (issue.code === 'invalid_value') {
       const values = issue.values.map(String);
       message = `${describe(value)} is not one of ${values.join(', ')}${didYouMean(String(value), values)}`;
     } else if (issue.code === 'invalid_type') {
