@@ -22,7 +22,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const TRANSFORMS: Record<string, (b: Buffer) => Buffer> = {
   'a byte-order mark': (b) => Buffer.concat([BOM, b]),
   'CR LF line endings': (b) => Buffer.from(b.toString('latin1').replace(/\n/g, '\r\n'), 'latin1'),
-  'both': (b) => Buffer.concat([BOM, Buffer.from(b.toString('latin1').replace(/\n/g, '\r\n'), 'latin1')]),
+  both: (b) => Buffer.concat([BOM, Buffer.from(b.toString('latin1').replace(/\n/g, '\r\n'), 'latin1')]),
 };
 
 /** Rewrites every file under a folder. */
@@ -54,9 +54,15 @@ describe('files with a byte-order mark and CR LF line endings (committed fixture
       modification: r.corpus.modifications.find((m) => m.id === 'SECMP0089'),
       body: r.corpus.bodies.find((b) => b.id === 'change-sub-committee'),
     });
-    expect(pick(windows).modification?.data.title).toBe('A modification saved on Windows, with a byte-order mark');
-    expect(pick(windows).modification?.body).toContain('Line endings are CR LF in one copy of this file and LF in the other.\n');
-    expect(pick(windows).body?.data.description).toBe('A data file saved on Windows, with a byte-order mark and CR LF line endings.');
+    expect(pick(windows).modification?.data.title).toBe(
+      'A modification saved on Windows, with a byte-order mark',
+    );
+    expect(pick(windows).modification?.body).toContain(
+      'Line endings are CR LF in one copy of this file and LF in the other.\n',
+    );
+    expect(pick(windows).body?.data.description).toBe(
+      'A data file saved on Windows, with a byte-order mark and CR LF line endings.',
+    );
     expect(pick(windows)).toEqual(pick(plain));
   });
 
@@ -85,6 +91,8 @@ describe.each(Object.entries(TRANSFORMS))('every example file saved with %s', (_
     await rewriteAll(path.join(root, 'content'), transform);
     const rewritten = await loadContent(root);
     expect(plain.problems.length).toBeGreaterThan(20);
-    expect(sortProblems(rewritten.problems).map(formatProblem)).toEqual(sortProblems(plain.problems).map(formatProblem));
+    expect(sortProblems(rewritten.problems).map(formatProblem)).toEqual(
+      sortProblems(plain.problems).map(formatProblem),
+    );
   });
 });

@@ -51,8 +51,22 @@ describe('derived stage of each modification in the seed newsletter', () => {
 
   it('covers every modification the seed names, and no other', () => {
     expect([...rows.keys()]).toEqual([
-      'SECMP0005', 'SECMP0006', 'SECMP0009', 'SECMP0015', 'SECMP0018', 'SECMP0025', 'SECMP0029', 'SECMP0034',
-      'SECMP0041', 'SECMP0044', 'SECMP0048', 'SECMP0049', 'SECMP0050', 'SECMP0051', 'SECMP0057', 'SECMP0058',
+      'SECMP0005',
+      'SECMP0006',
+      'SECMP0009',
+      'SECMP0015',
+      'SECMP0018',
+      'SECMP0025',
+      'SECMP0029',
+      'SECMP0034',
+      'SECMP0041',
+      'SECMP0044',
+      'SECMP0048',
+      'SECMP0049',
+      'SECMP0050',
+      'SECMP0051',
+      'SECMP0057',
+      'SECMP0058',
     ]);
   });
 });
@@ -84,7 +98,9 @@ describe('facts the content carries', () => {
       'other-sec-parties': 92,
     });
     expect(Object.values(stats.counts).reduce((a, b) => a + b, 0)).toBe(308);
-    expect([stats.accessions, stats.withdrawals, stats.expulsions, stats.panelEmploymentChanges]).toEqual([0, 1, 1, 0]);
+    expect([stats.accessions, stats.withdrawals, stats.expulsions, stats.panelEmploymentChanges]).toEqual([
+      0, 1, 1, 0,
+    ]);
   });
 
   it('has designation 5.21 delivering SECMP0044 on 22nd August 2018', () => {

@@ -94,7 +94,9 @@ export async function generateCorpus(exampleContent: string, root: string, total
   }
   await mkdir(content, { recursive: true });
   for (let i = 0; i < writes.length; i += 256) {
-    await Promise.all(writes.slice(i, i + 256).map(([rel, text]) => writeFile(path.join(content, rel), text)));
+    await Promise.all(
+      writes.slice(i, i + 256).map(([rel, text]) => writeFile(path.join(content, rel), text)),
+    );
   }
   return existing + writes.length;
 }
