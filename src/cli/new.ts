@@ -9,7 +9,15 @@ import { EditError } from '../lib/editing/errors.ts';
 import { KINDS, kindsHelp } from '../lib/editing/scaffold.ts';
 import { writeValidated } from '../lib/editing/write.ts';
 import { didYouMean } from '../lib/content/suggest.ts';
+import { config } from '../config.ts';
+import { newsletterProblems } from '../lib/newsletter/problems.ts';
 import { runCli, UsageError } from './run.ts';
+
+/** The checks npm run check makes beyond the loader's, so what is written passes it. */
+const CHECKS = [
+  (corpus: Parameters<typeof newsletterProblems>[0], lineOf: Parameters<typeof newsletterProblems>[2]) =>
+    newsletterProblems(corpus, { contact: config.contact }, lineOf),
+];
 
 await runCli(async ({ root, args, out }) => {
   const [kindName, ...rest] = args;
@@ -37,7 +45,7 @@ await runCli(async ({ root, args, out }) => {
     }
     const { corpus } = await loadContent(root);
     const scaffold = kind.build(values, { corpus, today: londonToday() }, positionals);
-    const { unrelated } = await writeValidated(root, [{ file: scaffold.file, text: scaffold.text }]);
+    const { unrelated } = await writeValidated(root, [{ file: scaffold.file, text: scaffold.text }], CHECKS);
     out.log(`✔ Created ${scaffold.file}`);
     for (const note of scaffold.notes) out.log(`  ${note}`);
     if (unrelated.length)

@@ -11,7 +11,15 @@ import { formatHelp, parseOptions } from '../lib/editing/args.ts';
 import { EditError } from '../lib/editing/errors.ts';
 import { planEvent, RECORD_SPEC, stageChange, withEvent } from '../lib/editing/record.ts';
 import { writeValidated } from '../lib/editing/write.ts';
+import { config } from '../config.ts';
+import { newsletterProblems } from '../lib/newsletter/problems.ts';
 import { runCli, UsageError } from './run.ts';
+
+/** The checks npm run check makes beyond the loader's, so what is written passes it. */
+const CHECKS = [
+  (corpus: Parameters<typeof newsletterProblems>[0], lineOf: Parameters<typeof newsletterProblems>[2]) =>
+    newsletterProblems(corpus, { contact: config.contact }, lineOf),
+];
 
 await runCli(async ({ root, args, out }) => {
   try {
@@ -44,7 +52,7 @@ await runCli(async ({ root, args, out }) => {
       out.log(`Would add to ${file} (nothing written):\n${added.replace(/\r?\n$/, '')}`);
       return 0;
     }
-    const { unrelated } = await writeValidated(root, [{ file, text, previous }]);
+    const { unrelated } = await writeValidated(root, [{ file, text, previous }], CHECKS);
     out.log(`✔ ${planned.modification.id}: ${planned.description}`);
     out.log(`  recorded in ${file}`);
     out.log(before === after ? `  stage: ${after}` : `  stage: ${before} → ${after}`);

@@ -7,7 +7,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { config } from '../../src/config.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
+import { checkNewsletters } from '../../src/lib/newsletter/problems.ts';
 import { formatProblem, sortProblems } from '../../src/lib/content/problems.ts';
 import { removeProject, runCommand, snapshot, tempProject } from './support/project.ts';
 
@@ -206,5 +208,30 @@ describe('npm run check, as a command', () => {
     const { code, stdout } = await runCommand('check', [], await project());
     expect(code).toBe(0);
     expect(stdout).toMatch(/✔ \d+ content files are valid/);
+  });
+});
+
+/**
+ * A newsletter month with no content at all is found by the newsletter's own check, which
+ * `npm run check` runs once the loader finds nothing wrong (it needs the whole, valid
+ * content to assemble the issue).
+ */
+describe('a newsletter month with no content at all', () => {
+  const EMPTY: Expected = ['content/newsletters/2019-03.md:3: issueDate: ', 'nothing to send for March 2019'];
+
+  it('through the loader and the newsletter check', async () => {
+    const root = await project('bad-input-newsletter/newsletter-empty-month');
+    const { problems, corpus } = await loadContent(root);
+    expect(problems).toEqual([]);
+    const found = await checkNewsletters(root, corpus, { contact: config.contact });
+    expectLines(found.map(formatProblem), [EMPTY]);
+  });
+
+  it('npm run check: exit 1, the problem alone, no stack trace', async () => {
+    const root = await project('bad-input-newsletter/newsletter-empty-month');
+    const { code, stderr } = await runCommand('check', [], root);
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expectLines(stderr.split('\n\n✘')[0]!.split('\n').filter(Boolean), [EMPTY]);
   });
 });

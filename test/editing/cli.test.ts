@@ -78,6 +78,21 @@ describe('npm run new', () => {
     expect(stderr).toContain('nothing was written');
   });
 
+  it('passes npm run check’s newsletter check too: no newsletter for a month with nothing to send', async () => {
+    const root = await project();
+    const stderr = await refused(root, 'new', [
+      'newsletter',
+      '2019-03',
+      '--date',
+      '2019-03-21',
+      '--preheader',
+      'P',
+    ]);
+    expect(stderr).toMatch(
+      /^content\/newsletters\/2019-03\.md:\d+: issueDate: nothing to send for March 2019/m,
+    );
+  });
+
   // Usage mistakes are covered one by one in scaffold.test.ts; here, that they reach the editor.
   it('a usage mistake: one line, exit 1', async () => {
     const stderr = await refused(await project(), 'new', ['modifcation']);
