@@ -127,7 +127,7 @@ export async function startSink(behaviour: SinkBehaviour = {}): Promise<Sink> {
     rcptSeen,
     dataCount: () => dataIndex,
     connectionCount: () => connections,
-    async waitUntil(predicate, timeoutMs = 20_000) {
+    async waitUntil(predicate, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
         if (Date.now() > deadline) throw new Error('timed out waiting for the SMTP sink');
