@@ -33,8 +33,10 @@ export function shortUrl(url: string): string {
   const u = url.replace(/^file:\/\//, '');
   const nm = u.lastIndexOf('node_modules/');
   if (nm >= 0) return u.slice(nm + 'node_modules/'.length);
-  const src = u.search(/\/(src|bench|templates)\//);
-  return src >= 0 ? u.slice(src + 1) : u;
+  const src = Math.max(u.lastIndexOf('/src/'), u.lastIndexOf('/templates/'));
+  if (src >= 0) return u.slice(src + 1);
+  const bench = u.lastIndexOf('/bench/');
+  return bench >= 0 ? u.slice(bench + 1) : u;
 }
 
 export function summarise(file: string, profile: Profile): ProfileSummary {

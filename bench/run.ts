@@ -9,7 +9,8 @@
  *   npm run bench -- --entries 1000 --profile       # also write CPU profiles (--cpu-prof)
  *
  * Options: --entries N[,N…] (repeatable), --runs N, --seed N, --worktree (build the working
- * tree instead of the committed HEAD), --profile, --no-hugo, --results DIR.
+ * tree instead of the committed HEAD), --profile, --no-hugo, --no-astro (leave a peer out),
+ * --results DIR.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ import {
   prepareSite,
   type SiteSource,
 } from './lib/projects.ts';
-import { fmtSpread, spread, type Spread, table } from './lib/report.ts';
+import { fmtSpread, spread, type Spread, stepTimes, table } from './lib/report.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(REPO, 'bench/work');
@@ -43,6 +44,7 @@ interface Options {
   worktree: boolean;
   profile: boolean;
   hugo: boolean;
+  astro: boolean;
   results: string;
 }
 
@@ -53,6 +55,7 @@ function parseArgs(argv: string[]): Options {
     worktree: false,
     profile: false,
     hugo: true,
+    astro: true,
     results: path.join(REPO, 'bench/results'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -74,6 +77,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--worktree') o.worktree = true;
     else if (a === '--profile') o.profile = true;
     else if (a === '--no-hugo') o.hugo = false;
+    else if (a === '--no-astro') o.astro = false;
     else if (a === '--results') o.results = path.resolve(value());
     else throw new Error(`unknown option ${a} (see the top of bench/run.ts)`);
   }
@@ -90,13 +94,15 @@ const defaultRuns = (entries: number) => (entries >= 5000 ? 1 : 3);
 interface Timed extends Measurement {
   /** HTML files written, for builds. */
   html?: number;
+  /** The build's own step timings (`✔ site (27.0 s)`), in seconds. */
+  steps?: Record<string, number>;
 }
 
 interface RunResult {
   run: number;
   project: Timed;
   projectRebuild?: Timed;
-  bare: Timed;
+  bare?: Timed;
   bareRebuild?: Timed;
   hugo?: Timed;
   check: Timed;
@@ -117,7 +123,16 @@ interface SizeResult {
   runs: RunResult[];
   newsletterMonth?: string;
   newsletterCold: string;
-  newsletterWarm: { ms?: Spread; iterations?: number; na?: string; api?: string };
+  newsletterWarm: {
+    ms?: Spread;
+    assembleMs?: Spread;
+    renderMs?: Spread;
+    iterations?: number;
+    na?: string;
+    api?: string;
+  };
+  /** Medians of the build's own step timings, in seconds. */
+  projectSteps: Record<string, number>;
   summary: Record<
     'project' | 'bare' | 'hugo' | 'check' | 'projectRebuild' | 'bareRebuild' | 'newsletter',
     Summary
@@ -136,6 +151,12 @@ function summarise(ms: (Timed | undefined)[]): Summary {
     pagesPerS: spread(ok.filter((m) => m.html !== undefined).map((m) => m.html! / (m.wallMs / 1000))),
     failed: ms.filter((m) => m && !m.ok).length,
   };
+}
+
+/** The median of each build step over the runs that succeeded. */
+function medianSteps(ms: Timed[]): Record<string, number> {
+  const names = [...new Set(ms.flatMap((m) => Object.keys(m.steps ?? {})))];
+  return Object.fromEntries(names.map((n) => [n, spread(ms.map((m) => m.steps?.[n] ?? NaN))?.median ?? NaN]));
 }
 
 /** Ratios of this project to a peer, each taken within one run. */
@@ -216,17 +237,20 @@ async function benchSize(
     cwd: string,
     htmlDir?: string,
   ): Promise<Timed> => {
-    const m: Timed = await measure(cmd, args, {
-      cwd,
-      env: envFor(label),
-      logFile: path.join(logs, `${label}.log`),
-      timeoutMs,
-    });
+    const logFile = path.join(logs, `${label}.log`);
+    const m: Timed = await measure(cmd, args, { cwd, env: envFor(label), logFile, timeoutMs });
     if (htmlDir && m.ok) m.html = countHtml(htmlDir);
+    if (label.startsWith('project-') && m.ok) m.steps = stepTimes(readFileSync(logFile, 'utf8'));
     const what = m.ok
       ? `${(m.wallMs / 1000).toFixed(2)} s, ${(m.peakRssBytes / MiB).toFixed(0)} MiB${m.html !== undefined ? `, ${m.html} HTML pages` : ''}`
       : `FAILED (${m.error?.split('\n').at(-1)})`;
-    say(`  ${label.padEnd(24)} ${what}`);
+    const steps =
+      m.steps && Object.keys(m.steps).length
+        ? ` (${Object.entries(m.steps)
+            .map(([k, v]) => `${k} ${v} s`)
+            .join(', ')})`
+        : '';
+    say(`  ${label.padEnd(24)} ${what}${steps}`);
     if (!m.ok) errors.push(`${label}: ${m.error}`);
     return m;
   };
@@ -266,12 +290,15 @@ async function benchSize(
       writeFileSync(touch, original);
     }
     // The bare Astro build of the same Markdown, cold then after the same change.
-    clearCaches(bare);
     const bareOut = path.join(out, 'bare');
     const bareEnv = ['run', 'build', '--', '--outDir', bareOut];
-    const bareBuild = await run(`bare-astro-build-${i}`, 'npm', bareEnv, bare, bareOut);
+    let bareBuild: Timed | undefined;
+    if (opts.astro) {
+      clearCaches(bare);
+      bareBuild = await run(`bare-astro-build-${i}`, 'npm', bareEnv, bare, bareOut);
+    }
     let bareRebuild: Timed | undefined;
-    if (bareBuild.ok) {
+    if (bareBuild?.ok) {
       edit();
       bareRebuild = await run(`bare-astro-rebuild-${i}`, 'npm', bareEnv, bare, bareOut);
       writeFileSync(touch, original);
@@ -302,7 +329,7 @@ async function benchSize(
       run: i,
       project,
       ...(projectRebuild ? { projectRebuild } : {}),
-      bare: bareBuild,
+      ...(bareBuild ? { bare: bareBuild } : {}),
       ...(bareRebuild ? { bareRebuild } : {}),
       ...(hugoRun ? { hugo: hugoRun } : {}),
       check,
@@ -324,13 +351,25 @@ async function benchSize(
       timeoutMs,
     });
     if (m.ok && existsSync(warmLog)) {
-      const r = JSON.parse(readFileSync(warmLog, 'utf8')) as { ms?: number[]; na?: string; api?: string };
+      const r = JSON.parse(readFileSync(warmLog, 'utf8')) as {
+        ms?: number[];
+        assembleMs?: number[];
+        renderMs?: number[];
+        na?: string;
+        api?: string;
+      };
       newsletterWarm = r.ms
-        ? { ms: spread(r.ms), iterations: r.ms.length, ...(r.api ? { api: r.api } : {}) }
+        ? {
+            ms: spread(r.ms),
+            assembleMs: spread(r.assembleMs ?? []),
+            renderMs: spread(r.renderMs ?? []),
+            iterations: r.ms.length,
+            ...(r.api ? { api: r.api } : {}),
+          }
         : { na: r.na ?? 'unknown' };
     } else newsletterWarm = { na: `failed: ${m.error?.split('\n').at(-1)}` };
     say(
-      `  newsletter warm          ${newsletterWarm.ms ? `${fmtSpread(newsletterWarm.ms, 1)} ms (${newsletterWarm.iterations} iterations)` : newsletterWarm.na}`,
+      `  newsletter warm          ${newsletterWarm.ms ? `${fmtSpread(newsletterWarm.ms, 1)} ms (${newsletterWarm.iterations} iterations; assemble ${fmtSpread(newsletterWarm.assembleMs, 1)} ms, render ${fmtSpread(newsletterWarm.renderMs, 1)} ms)` : newsletterWarm.na}`,
     );
   }
 
@@ -343,6 +382,7 @@ async function benchSize(
       ? `npm run newsletter -- ${month}`
       : 'n/a: package.json has no newsletter script yet',
     newsletterWarm,
+    projectSteps: medianSteps(results.map((r) => r.project)),
     summary: {
       project: summarise(results.map((r) => r.project)),
       bare: summarise(results.map((r) => r.bare)),

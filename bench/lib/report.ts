@@ -29,3 +29,10 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
+
+/** The `✔ step (12.3 s)` lines `npm run build` prints, from its log. */
+export function stepTimes(log: string): Record<string, number> {
+  const steps: Record<string, number> = {};
+  for (const m of log.matchAll(/^✔ ([a-z][a-z ]*?) \((\d+(?:\.\d+)?) s\)$/gm)) steps[m[1]!] = Number(m[2]);
+  return steps;
+}

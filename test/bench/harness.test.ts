@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { measure } from '../../bench/lib/measure.ts';
 import { forHugo } from '../../bench/lib/projects.ts';
 import { createRandom } from '../../bench/lib/random.ts';
-import { fmtSpread, spread } from '../../bench/lib/report.ts';
+import { fmtSpread, spread, stepTimes } from '../../bench/lib/report.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'bench-harness-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -22,6 +22,14 @@ describe('spread', () => {
     expect(spread([])).toBeUndefined();
     expect(fmtSpread(undefined)).toBe('n/a');
     expect(fmtSpread({ median: 2.5, min: 1, max: 4, n: 4 })).toBe('2.5 [1.0–4.0]');
+  });
+});
+
+describe('stepTimes', () => {
+  it('reads the step lines npm run build prints, and nothing else', () => {
+    const log =
+      '✔ content: 500 files valid\n✔ site (27.0 s)\n  479 pages indexed\n✔ search index (2.2 s)\n✔ built ../out/project/ in 36.8 s\n';
+    expect(stepTimes(log)).toEqual({ site: 27, 'search index': 2.2 });
   });
 });
 
