@@ -88,6 +88,22 @@ describe('the built site', () => {
     expect(checked).toBeGreaterThan(500);
   });
 
+  it('keeps the spaces around links and none before punctuation', async () => {
+    const glued: string[] = [];
+    for (const page of pages) {
+      const html = (await readSiteFile(page)).replace(/<script[\s\S]*?<\/script>/g, '');
+      // A word run into a link or out of one: “contact SECAS at<a …>”, “calendar</a>(iCalendar)”.
+      for (const m of html.matchAll(/[A-Za-z0-9:,;.)]<a\s[^>]*>|<\/a>[A-Za-z0-9(]/g)) {
+        glued.push(`${page}: …${html.slice(Math.max(0, m.index - 30), m.index + 30)}…`);
+      }
+      const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+      for (const m of text.matchAll(/\w [,.;:)](?!\d)/g)) {
+        glued.push(`${page}: …${text.slice(Math.max(0, m.index - 30), m.index + 10)}…`);
+      }
+    }
+    expect(glued).toEqual([]);
+  });
+
   it('links absolute URLs only on the configured site, canonical and Open Graph', async () => {
     const html = await readSiteFile('modifications/secmp0049/index.html');
     expect(html).toContain(
