@@ -12,12 +12,12 @@ import cliProgress from 'cli-progress';
 import { siteConfig } from '../config.ts';
 import { formatProblem } from '../lib/content/problems.ts';
 import { deliver, type Progress } from '../lib/send/deliver.ts';
-import { checkIssue, IssueError, loadBuiltIssue } from '../lib/send/issue.ts';
+import { checkIssue, IssueError, loadBuiltIssue, type BuiltIssue } from '../lib/send/issue.ts';
 import { acquireLock, LockedError, lockHolder } from '../lib/send/lock.ts';
 import { readSendLog, reconcile, SendLogWriter } from '../lib/send/log.ts';
 import { buildMessage, type MessageSettings } from '../lib/send/message.ts';
-import { planSend } from '../lib/send/plan.ts';
-import { resolveSettings, SettingsError } from '../lib/send/settings.ts';
+import { planSend, type SendPlan } from '../lib/send/plan.ts';
+import { resolveSettings, SettingsError, type SendSettings } from '../lib/send/settings.ts';
 import { createSmtpMailer, describeSmtpUrl, parseSmtpUrl, SmtpUrlError } from '../lib/send/smtp.ts';
 import { parseSubscribers, type Subscriber } from '../lib/send/subscribers.ts';
 import { MIN_SECRET_LENGTH } from '../lib/send/unsubscribe.ts';
@@ -145,32 +145,6 @@ export async function sendCommand({ root, args, out, env, tty, signal }: SendCon
   for (const p of list.problems) out.log(`  ${formatProblem(p)}`);
   if (list.subscribers.length === 0) throw new UsageError(`${rel(listFile)}: no valid subscriber to send to`);
 
-  // The log.
-  const read = await readSendLog(logFile);
-  for (const u of read.unreadable) out.warn(`⚠ ${rel(logFile)}:${u.line}: ignored: ${u.reason}`);
-  const state = reconcile(read.records);
-  const plan = planSend(list.subscribers, state, { force: flags.force, retryFailed: flags['retry-failed'] });
-  const logSummary = [
-    `${n(plan.alreadyAccepted)} already accepted`,
-    ...(plan.failedBefore.length
-      ? [`${n(plan.failedBefore.length)} rejected before (not sent again; --retry-failed to retry)`]
-      : []),
-    ...(plan.retrying.length ? [`${n(plan.retrying.length)} to retry`] : []),
-    ...(plan.inDoubt.length
-      ? [`${n(plan.inDoubt.length)} in doubt (sent again with the same Message-ID)`]
-      : []),
-  ];
-  if (flags.force && state.round > 0) {
-    out.log(
-      `Send log: ${rel(logFile)}: --force: round ${plan.round}, everyone on the list gets the issue again`,
-    );
-  } else {
-    out.log(
-      `Send log: ${rel(logFile)}${state.round ? ` (round ${plan.round}): ${logSummary.join(', ')}` : ' (new)'}`,
-    );
-  }
-  for (const s of plan.inDoubt) out.log(`  in doubt: ${s.email}`);
-
   const secret = env.NEWSLETTER_UNSUBSCRIBE_SECRET ?? '';
   const smtp = ((): { ok: true; url: URL } | { ok: false; error: string } => {
     try {
@@ -185,14 +159,46 @@ export async function sendCommand({ root, args, out, env, tty, signal }: SendCon
       ? undefined
       : `NEWSLETTER_UNSUBSCRIBE_SECRET must be set, at least ${MIN_SECRET_LENGTH} characters: it signs each subscriber's unsubscribe link`;
 
-  if (plan.toSend.length === 0) {
-    out.log(
-      `Nothing to send: every valid subscriber on the list has issue ${month} or was rejected before. --force sends it again to everyone.`,
-    );
-    return 0;
-  }
+  /** Reads the send log and prints what it says about this list. */
+  const planFromLog = async () => {
+    const read = await readSendLog(logFile);
+    for (const u of read.unreadable) out.warn(`⚠ ${rel(logFile)}:${u.line}: ignored: ${u.reason}`);
+    const state = reconcile(read.records);
+    const plan = planSend(list.subscribers, state, {
+      force: flags.force,
+      retryFailed: flags['retry-failed'],
+    });
+    const summary = [
+      `${n(plan.alreadyAccepted)} already accepted`,
+      ...(plan.failedBefore.length
+        ? [`${n(plan.failedBefore.length)} rejected before (not sent again; --retry-failed to retry)`]
+        : []),
+      ...(plan.retrying.length ? [`${n(plan.retrying.length)} to retry`] : []),
+      ...(plan.inDoubt.length
+        ? [`${n(plan.inDoubt.length)} in doubt (sent again with the same Message-ID)`]
+        : []),
+    ];
+    if (flags.force && state.round > 0) {
+      out.log(
+        `Send log: ${rel(logFile)}: --force: round ${plan.round}, everyone on the list gets the issue again`,
+      );
+    } else {
+      out.log(
+        `Send log: ${rel(logFile)}${state.round ? ` (round ${plan.round}): ${summary.join(', ')}` : ' (new)'}`,
+      );
+    }
+    for (const s of plan.inDoubt) out.log(`  in doubt: ${s.email}`);
+    if (plan.toSend.length === 0) {
+      out.log(
+        `Nothing to send: every valid subscriber on the list has issue ${month} or was rejected before. --force sends it again to everyone.`,
+      );
+    }
+    return plan;
+  };
 
   if (!flags.send) {
+    const plan = await planFromLog();
+    if (plan.toSend.length === 0) return 0;
     const shown = flags.list ? plan.toSend : plan.toSend.slice(0, 20);
     out.log(`Dry run: would send ${plural(plan.toSend.length, 'message')}, subject “${issue.subject}”, to:`);
     for (const s of shown) out.log(`  ${who(s)}`);
@@ -210,28 +216,67 @@ export async function sendCommand({ root, args, out, env, tty, signal }: SendCon
 
   if (!smtp.ok) throw new UsageError(smtp.error);
   if (secretProblem) throw new UsageError(secretProblem);
-  const smtpUrl = smtp.url;
 
+  // The lock before the log: no other run can append between our reading it and sending.
   const release = await acquireLock(`${logFile}.lock`, `issue ${month}`).catch((error: unknown) => {
     throw error instanceof LockedError ? new UsageError(error.message) : error;
   });
-  const writer = await SendLogWriter.open(logFile);
-  const mailer = createSmtpMailer(smtpUrl, settings);
-  const messageSettings: MessageSettings = {
-    from,
-    unsubscribeBase: settings.unsubscribeBase,
-    unsubscribeSecret: secret,
-    unsubscribeMailto: settings.unsubscribeMailto,
-    siteUrl: config.url,
-  };
+  try {
+    const plan = await planFromLog();
+    if (plan.toSend.length === 0) return 0;
+    return await sendPlanned({
+      out,
+      tty,
+      signal,
+      month,
+      issue,
+      plan,
+      smtpUrl: smtp.url,
+      settings,
+      logFile,
+      rel,
+      force: flags.force,
+      messageSettings: {
+        from,
+        unsubscribeBase: settings.unsubscribeBase,
+        unsubscribeSecret: secret,
+        unsubscribeMailto: settings.unsubscribeMailto,
+        siteUrl: config.url,
+      },
+    });
+  } finally {
+    await release();
+  }
+}
+
+interface Planned {
+  out: CliContext['out'];
+  tty: boolean;
+  signal: AbortSignal | undefined;
+  month: string;
+  issue: BuiltIssue;
+  plan: SendPlan;
+  smtpUrl: URL;
+  settings: SendSettings;
+  logFile: string;
+  rel: (file: string) => string;
+  force: boolean;
+  messageSettings: MessageSettings;
+}
+
+/** Delivers to the planned recipients (the lock is held), then prints the summary. */
+async function sendPlanned(p: Planned): Promise<number> {
+  const { out, plan, settings } = p;
+  const writer = await SendLogWriter.open(p.logFile);
+  const mailer = createSmtpMailer(p.smtpUrl, settings);
   const run = randomUUID();
   const started = performance.now();
   out.log(
-    `Sending ${plural(plan.toSend.length, 'message')} through ${describeSmtpUrl(smtpUrl)}, ` +
+    `Sending ${plural(plan.toSend.length, 'message')} through ${describeSmtpUrl(p.smtpUrl)}, ` +
       `${n(settings.concurrency)} connections, at most ${n(settings.rate)}/s…`,
   );
 
-  const bar = tty
+  const bar = p.tty
     ? new cliProgress.SingleBar(
         {
           format:
@@ -242,16 +287,23 @@ export async function sendCommand({ root, args, out, env, tty, signal }: SendCon
       )
     : undefined;
   let lastTenth = 0;
-  const onProgress = (p: Progress) => {
-    const done = p.accepted + p.failed;
+  const onProgress = (progress: Progress) => {
+    const done = progress.accepted + progress.failed;
     if (bar) {
-      bar.update(done, { accepted: n(p.accepted), failed: n(p.failed), remaining: n(p.remaining) });
+      bar.update(done, {
+        accepted: n(progress.accepted),
+        failed: n(progress.failed),
+        remaining: n(progress.remaining),
+      });
       return;
     }
-    const tenth = Math.floor((done * 10) / p.total);
+    // Without a terminal, a line every tenth of the way.
+    const tenth = Math.floor((done * 10) / progress.total);
     if (tenth > lastTenth) {
       lastTenth = tenth;
-      out.log(`  ${n(done)}/${n(p.total)}: ${n(p.accepted)} sent, ${n(p.failed)} failed`);
+      out.log(
+        `  ${n(done)}/${n(progress.total)}: ${n(progress.accepted)} sent, ${n(progress.failed)} failed`,
+      );
     }
   };
   bar?.start(plan.toSend.length, 0, { accepted: '0', failed: '0', remaining: n(plan.toSend.length) });
@@ -263,15 +315,15 @@ export async function sendCommand({ root, args, out, env, tty, signal }: SendCon
       at: new Date().toISOString(),
       run,
       round: plan.round,
-      issue: month,
+      issue: p.month,
       pid: process.pid,
-      subject: issue.subject,
+      subject: p.issue.subject,
       recipients: plan.toSend.length,
-      force: flags.force,
+      force: p.force,
     });
     result = await deliver({
       recipients: plan.toSend,
-      build: (s) => buildMessage(issue, s, messageSettings, plan.round),
+      build: (s) => buildMessage(p.issue, s, p.messageSettings, plan.round),
       mailer,
       log: writer,
       run,
@@ -281,25 +333,24 @@ export async function sendCommand({ root, args, out, env, tty, signal }: SendCon
       maxAttempts: settings.maxAttempts,
       retryBaseMs: settings.retryBaseMs,
       onProgress,
-      ...(signal ? { signal } : {}),
+      ...(p.signal ? { signal: p.signal } : {}),
     });
   } finally {
     bar?.stop();
     mailer.close();
     await writer.close();
-    await release();
   }
 
   const seconds = (performance.now() - started) / 1000;
   const attempted = result.accepted + result.failed.length;
-  const pendingNotes = result.pending.filter((p) => !p.error.startsWith('not sent'));
+  const pendingNotes = result.pending.filter((f) => !f.error.startsWith('not sent'));
   out.log(
-    `${result.stoppedBecause || result.pending.length ? '✘' : '✔'} ${month}: ${n(result.accepted)} accepted in this run` +
+    `${result.stoppedBecause || result.pending.length ? '✘' : '✔'} ${p.month}: ${n(result.accepted)} accepted in this run` +
       (plan.alreadyAccepted ? ` (${n(plan.alreadyAccepted)} before)` : '') +
       `, ${n(result.failed.length)} rejected, ${n(result.pending.length)} still to send`,
   );
   if (result.failed.length) {
-    out.log(`  Rejected permanently (logged in ${rel(logFile)}; --retry-failed sends to them again):`);
+    out.log(`  Rejected permanently (logged in ${p.rel(p.logFile)}; --retry-failed sends to them again):`);
     for (const f of result.failed.slice(0, 20)) out.log(`    ${f.email}: ${f.error}`);
     if (result.failed.length > 20) out.log(`    … and ${n(result.failed.length - 20)} more`);
   }

@@ -2,8 +2,9 @@
  * `npm run send` end to end: the real CLI as a child process, delivering the fixture issue to
  * a real SMTP server on a loopback port, what the server received parsed with mailparser.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { domainToASCII } from 'node:url';
 import type { ParsedMail } from 'mailparser';
@@ -13,6 +14,7 @@ import { verifyUnsubscribeToken } from '../../src/lib/send/unsubscribe.ts';
 import {
   counts,
   FIXTURE,
+  NODE,
   readLog,
   runSend,
   runSendHere,
@@ -204,6 +206,25 @@ describe('a full send', () => {
     // The forced round is complete: resuming sends nothing more.
     expect((await sendHere()).stdout).toContain('Nothing to send');
     expect(sink.received).toHaveLength(10);
+  });
+});
+
+describe('one sender per issue', () => {
+  it('refuses to send while another live process holds the issue, and sends nothing', async () => {
+    sink = await startSink();
+    await writeList(listFile, people(3));
+    const other = spawn(NODE, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      await mkdir(path.dirname(logFile), { recursive: true });
+      await writeFile(`${logFile}.lock`, `${other.pid}\n`);
+      const refused = await sendHere();
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`✘ issue 2018-08 is being sent by another process (pid ${other.pid}`);
+      expect(sink.connectionCount()).toBe(0);
+      expect(existsSync(logFile)).toBe(false);
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 });
 
