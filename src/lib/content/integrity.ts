@@ -22,16 +22,29 @@ const SINGULAR: Record<string, string> = {
 };
 
 /** Every reference in an entry, with its field path. */
-function* refsIn(value: unknown, path: PropertyKey[] = []): Generator<{ ref: Ref; path: PropertyKey[] }> {
+function forEachRef(
+  value: unknown,
+  visit: (ref: Ref, path: readonly PropertyKey[]) => void,
+  path: PropertyKey[] = [],
+): void {
+  // One path array, pushed and popped: references are many, dangling ones few.
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* refsIn(value[i], [...path, i]);
-  } else if (value && typeof value === 'object') {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      forEachRef(value[i], visit, path);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.collection === 'string' && typeof o.id === 'string' && Object.keys(o).length === 2) {
-      yield { ref: o as unknown as Ref, path };
+      visit(o as unknown as Ref, path);
       return;
     }
-    for (const [k, v] of Object.entries(o)) yield* refsIn(v, [...path, k]);
+    for (const k in o) {
+      path.push(k);
+      forEachRef(o[k], visit, path);
+      path.pop();
+    }
   }
 }
 
@@ -136,19 +149,19 @@ export function checkIntegrity(
   }
   for (const entries of [...(Object.values(corpus) as Entry<unknown>[][]), partial]) {
     for (const entry of entries) {
-      for (const { ref, path } of refsIn(entry.data)) {
+      forEachRef(entry.data, (ref, path) => {
         const known = ids.get(ref.collection) ?? new Set<string>();
-        if (known.has(ref.id) || unloaded.get(ref.collection)?.has(ref.id)) continue;
+        if (known.has(ref.id) || unloaded.get(ref.collection)?.has(ref.id)) return;
         const what = SINGULAR[ref.collection] ?? ref.collection;
         const alias = ref.collection === 'modifications' ? aliases.get(ref.id) : undefined;
         report(
           entry,
-          path,
+          [...path],
           alias
             ? `“${ref.id}” is an alias: refer to the modification by its id, ${alias}`
             : `no ${what} “${ref.id}” in content/${ref.collection}/${didYouMean(ref.id, known)}`,
         );
-      }
+      });
     }
   }
 

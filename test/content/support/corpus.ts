@@ -3,7 +3,7 @@
  * meetings, news items and consultations that refer to one another, for measuring how
  * `npm run check` scales.
  */
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -21,12 +21,16 @@ function dayOf(n: number, plus = 0): string {
 export async function generateCorpus(exampleContent: string, root: string, total: number): Promise<number> {
   const content = path.join(root, 'content');
   await cp(exampleContent, content, { recursive: true });
-  const existing = 61;
+  const existing = (await readdir(content, { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  ).length;
   const extra = Math.max(0, total - existing);
   const mods = Math.floor(extra * 0.4);
   const meetings = Math.floor(extra * 0.3);
   const consultations = Math.floor(extra * 0.1);
-  const news = extra - mods - meetings - consultations;
+  // One a month while the generated meetings last (1,000 days from January 2019).
+  const newsletters = Math.min(33, Math.floor(extra * 0.01));
+  const news = extra - mods - meetings - consultations - newsletters;
   const modId = (i: number) => `SECMP${pad(1000 + i, 4)}`;
   const meetingId = (i: number) => `${dayOf(i)}-sec-panel-${pad(i, 5)}`;
   const writes: [string, string][] = [];
@@ -90,6 +94,13 @@ export async function generateCorpus(exampleContent: string, root: string, total
     writes.push([
       `news/generated-${pad(i, 5)}.md`,
       `---\ntitle: Generated news ${i}\ndate: ${dayOf(i)}\ncategory: general\nsummary: One sentence.\nbodies:\n  - sec-panel\nmodifications:\n  - ${modId(i % Math.max(1, mods))}\n---\n\nSome text for item ${i}.\n`,
+    ]);
+  }
+  for (let i = 0; i < newsletters; i++) {
+    const month = `${2019 + Math.floor(i / 12)}-${pad((i % 12) + 1, 2)}`;
+    writes.push([
+      `newsletters/${month}.md`,
+      `---\ntitle: SEC Newsletter ${month}\nissueDate: ${month}-21\npreheader: The month's news\nsignedBy:\n  name: A Name\n  role: A Role\n---\n\nAn editorial.\n`,
     ]);
   }
   await mkdir(content, { recursive: true });
