@@ -7,11 +7,12 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SiteConfig } from '../../config.ts';
+import { config as siteConfig, type SiteConfig } from '../../config.ts';
 import type { Corpus } from '../corpus.ts';
 import { assembleIssue, issueMonths } from './assemble.ts';
 import type { AssembleOptions } from './context.ts';
 import { type EmailSettings, ISSUE_FILES, type RenderedIssue, renderIssue } from './render/index.ts';
+import { formatKb } from './render/size.ts';
 import { loadTemplates, type Templates } from './render/template.ts';
 
 /** Where an issue's files go under a build folder. */
@@ -101,12 +102,10 @@ export async function newsletterStep(ctx: {
   corpus: Corpus;
   log: (message: string) => void;
 }): Promise<void> {
-  const { config } = await import('../../config.ts');
-  const { formatKb } = await import('./render/size.ts');
   const built = await buildAllIssues(ctx.corpus, {
     outDir: ctx.outDir,
     templatesDir: path.join(ctx.root, 'templates'),
-    config,
+    config: siteConfig,
   });
   for (const issue of built) {
     ctx.log(`newsletters/${issue.month}/email.html ${formatKb(issue.rendered.meta.sizes.html)}`);

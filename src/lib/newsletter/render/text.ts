@@ -59,5 +59,5 @@ export const TEXT_OPTIONS: HtmlToTextOptions = {
 };
 
 export function emailText(html: string): string {
-  return `${convert(html, TEXT_OPTIONS).trim()}\n`;
+  return `${convert(html, TEXT_OPTIONS).replace(/^\n+|\s+$/g, '')}\n`;
 }

@@ -109,10 +109,12 @@ function calendarBlock(ctx: IssueContext, arranger: Arranger): CalendarBlock {
         dateKey(m.data.date) >= from &&
         dateKey(m.data.date) <= to,
     )
+    // By day, then the bodies' order, then time: the calendar reads as a list of days.
     .sort(
       (a, b) =>
-        compareWhen(a.data.date, b.data.date) ||
+        dateKey(a.data.date).localeCompare(dateKey(b.data.date)) ||
         order.get(a.data.body.id)! - order.get(b.data.body.id)! ||
+        compareWhen(a.data.date, b.data.date) ||
         a.id.localeCompare(b.id),
     )
     .map((m) => meetingRef(ctx, m));
