@@ -3,11 +3,11 @@ import { describeSmtpUrl, parseSmtpUrl, SmtpUrlError } from '../../src/lib/send/
 
 describe('SMTP_URL', () => {
   it.each([
-    ['smtp://user:pa%40ss@smtp.example-esp.com:587', 'smtp://smtp.example-esp.com:587 (as user)'],
-    ['smtps://apikey:s3cret@smtp.example-esp.com', 'smtps://smtp.example-esp.com:465 (as apikey)'],
+    ['smtp://user:pa%40ss@smtp.example-esp.com:587', 'smtp://smtp.example-esp.com:587 (with credentials)'],
+    ['smtps://tok3n:tok3n@smtp.example-esp.com', 'smtps://smtp.example-esp.com:465 (with credentials)'],
     ['smtp://relay.internal', 'smtp://relay.internal:587'],
-    ['smtp://user%40example.com:pw@127.0.0.1:2525', 'smtp://127.0.0.1:2525 (as user@example.com)'],
-  ])('%s is shown as %s, never with the password', (value, shown) => {
+    ['smtp://user%40example.com:pw@127.0.0.1:2525', 'smtp://127.0.0.1:2525 (with credentials)'],
+  ])('%s is shown as %s, with neither user nor password', (value, shown) => {
     expect(describeSmtpUrl(parseSmtpUrl(value))).toBe(shown);
   });
 

@@ -30,11 +30,14 @@ export function parseSmtpUrl(value: string | undefined): URL {
   return url;
 }
 
-/** `smtp://smtp.example-esp.com:587 (as user)`, with no password. */
+/**
+ * `smtp://smtp.example-esp.com:587 (with credentials)`: neither password nor user name, which
+ * some ESPs make an API token too.
+ */
 export function describeSmtpUrl(url: URL): string {
   const port = url.port || (url.protocol === 'smtps:' ? '465' : '587');
-  const user = url.username ? ` (as ${decodeURIComponent(url.username)})` : '';
-  return `${url.protocol}//${url.hostname}:${port}${user}`;
+  const credentials = url.username || url.password ? ' (with credentials)' : '';
+  return `${url.protocol}//${url.hostname}:${port}${credentials}`;
 }
 
 export interface SmtpSettings {
