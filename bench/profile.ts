@@ -25,6 +25,10 @@ export interface ProfileSummary {
   totalMs: number;
   byFunction: [string, number][];
   byFile: [string, number][];
+  /** Inclusive time (the function anywhere on the stack) of the project's own functions. */
+  ownInclusive: [string, number][];
+  /** Inclusive time by package (any frame of it on the stack). */
+  packageInclusive: [string, number][];
 }
 
 /** Where a script lives, shortened: `astro/dist/core/build/…`, `src/lib/stage.ts`. */
@@ -55,11 +59,34 @@ export function summarise(file: string, profile: Profile): ProfileSummary {
     fl.set(key, (fl.get(key) ?? 0) + ms);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const own = new Map<string, number>();
+  const pkgs = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const seenOwn = new Set<string>();
+    const seenPkg = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const n = byId.get(cur)!;
+      const where = shortUrl(n.callFrame.url);
+      if (where.startsWith('src/') || where.startsWith('templates/')) {
+        seenOwn.add(`${n.callFrame.functionName || '(anonymous)'}  ${where}:${n.callFrame.lineNumber + 1}`);
+        seenPkg.add(where.split('/').slice(0, 3).join('/'));
+      } else if (n.callFrame.url && !where.startsWith('node:')) {
+        seenPkg.add(where.startsWith('@') ? where.split('/').slice(0, 2).join('/') : where.split('/')[0]!);
+      }
+    }
+    for (const k of seenOwn) own.set(k, (own.get(k) ?? 0) + ms);
+    for (const k of seenPkg) pkgs.set(k, (pkgs.get(k) ?? 0) + ms);
+  }
   return {
     file,
     totalMs: (profile.endTime - profile.startTime) / 1000,
     byFunction: sorted(fn),
     byFile: sorted(fl),
+    ownInclusive: sorted(own),
+    packageInclusive: sorted(pkgs),
   };
 }
 
@@ -79,6 +106,11 @@ if (import.meta.main) {
     console.log(`\n# ${file}: ${(s.totalMs / 1000).toFixed(2)} s profiled`);
     console.log('\nSelf time by file or package:');
     for (const [k, ms] of s.byFile.slice(0, 15)) console.log(`${ms.toFixed(0).padStart(8)} ms  ${k}`);
+    console.log('\nInclusive time by package or project folder (on the stack):');
+    for (const [k, ms] of s.packageInclusive.slice(0, 20))
+      console.log(`${ms.toFixed(0).padStart(8)} ms  ${k}`);
+    console.log("\nInclusive time of the project's own functions:");
+    for (const [k, ms] of s.ownInclusive.slice(0, top)) console.log(`${ms.toFixed(0).padStart(8)} ms  ${k}`);
     console.log('\nSelf time by function:');
     for (const [k, ms] of s.byFunction.slice(0, top)) console.log(`${ms.toFixed(0).padStart(8)} ms  ${k}`);
   }

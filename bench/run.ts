@@ -490,8 +490,8 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
       fmtSpread(x.rssMiB, 0),
       x.html !== undefined ? String(x.html) : 'n/a',
       fmtSpread(x.pagesPerS, 0),
-      r ? `${fmtSpread(r.wall, 2)}×` : '—',
-      r ? `${fmtSpread(r.rss, 2)}×` : '—',
+      r ? (r.wall ? `${fmtSpread(r.wall, 2)}×` : 'n/a') : '—',
+      r ? (r.rss ? `${fmtSpread(r.rss, 2)}×` : 'n/a') : '—',
     ];
     parts.push(
       table(
