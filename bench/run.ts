@@ -119,6 +119,8 @@ interface Summary {
 
 interface SizeResult {
   entries: number;
+  /** The commit built (the site is snapshotted when each size starts). */
+  source: SiteSource;
   corpus: GeneratedCorpus;
   runs: RunResult[];
   newsletterMonth?: string;
@@ -375,6 +377,7 @@ async function benchSize(
 
   return {
     entries,
+    source: source.site,
     corpus,
     runs: results,
     ...(hasNewsletter ? { newsletterMonth: month } : {}),
@@ -474,6 +477,10 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
   for (const s of sizes) {
     const c = s.corpus;
     parts.push(`## ${s.entries.toLocaleString('en-GB')} entries`, '');
+    parts.push(
+      `Built: commit ${s.source.commit.slice(0, 12)}${s.source.worktree ? ' + working tree' : ''} of sec-press.`,
+      '',
+    );
     parts.push(
       `${c.files} content files: ${c.baseFiles} from the example content, then ${c.months.length} months of synthetic history (${c.months[0]} to ${c.months.at(-1)}): ${Object.entries(
         c.synthetic,
