@@ -33,7 +33,7 @@ export const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['Content-Security-Policy', cspHeader],
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
-  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
 ];
 
 /** A `_headers` file (Netlify, Cloudflare Pages and others) applying the headers to every path. */

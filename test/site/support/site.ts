@@ -69,9 +69,26 @@ export async function resolvePath(dir: string, urlPath: string): Promise<string 
   return undefined;
 }
 
-/** Serves the built site on 127.0.0.1 like a static host (404.html for what is missing). */
+/** The headers a `_headers` file gives every path (`/*`), as a static host applies them. */
+export async function headersFromFile(dir: string): Promise<[string, string][]> {
+  const text = await readFile(path.join(dir, '_headers'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter((l) => /^\s+\S+:/.test(l))
+    .map((l) => {
+      const i = l.indexOf(':');
+      return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+    });
+}
+
+/**
+ * Serves the built site on 127.0.0.1 like a static host: `_headers` applied to every
+ * response, 404.html for what is missing.
+ */
 export async function serveSite(dir = siteDir()): Promise<{ url: string; close: () => Promise<void> }> {
+  const headers = await headersFromFile(dir);
   const server: Server = createServer(async (req, res) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
     const file = await resolvePath(dir, req.url ?? '/');
     const target = file ?? path.join(dir, '404.html');
     res.statusCode = file ? 200 : 404;
