@@ -122,10 +122,12 @@ export function validate<S extends z.ZodType>(
       const values = issue.values.map(String);
       message = `${describe(value)} is not one of ${values.join(', ')}${didYouMean(String(value), values)}`;
     } else if (issue.code === 'invalid_type') {
+      // A schema's own words (`expected a version in quotes…`) say more than the type's name.
+      const own = issue.message && !issue.message.startsWith('Invalid input') ? issue.message : undefined;
       message =
         value === undefined
           ? 'is required but missing'
-          : `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}, got ${describe(value)}`;
+          : `${own ?? `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`}, got ${describe(value)}`;
     } else if (issue.code === 'invalid_union' && value === undefined) {
       message = 'is required but missing';
     } else if (issue.code === 'too_small' && issue.origin === 'string') {

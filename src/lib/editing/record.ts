@@ -133,8 +133,10 @@ export function planEvent(
   if (solutionGiven) event.solution = oneOf('solution', solutionGiven, SOLUTIONS);
   if (summary) event.summary = summary;
 
+  // The same event twice is a slip; two notes on one day are not, unless they say the same.
   const same = modification.data.events.find(
     (e) =>
+      (type !== 'note' || e.summary === summary) &&
       e.type === type &&
       e.date === date &&
       (e.meeting?.id ?? undefined) === event.meeting &&

@@ -65,7 +65,11 @@ export function resolveBody(corpus: Pick<Corpus, 'bodies'>, given: string): Entr
 /** “SEC Panel meeting 60”: a meeting's name for messages. */
 export function describeMeeting(corpus: Pick<Corpus, 'bodies'>, m: Entry<Meeting>): string {
   const body = corpus.bodies.find((b) => b.id === m.data.body.id);
-  return body ? meetingTitle(m.data, body.data) : m.id;
+  if (!body) return m.id;
+  // “SEC Panel meeting 60”, “Modifications Question Hour”, “the TABASC meeting”.
+  return m.data.title || m.data.number !== undefined
+    ? meetingTitle(m.data, body.data)
+    : `the ${meetingTitle(m.data, body.data)}`;
 }
 
 /**
