@@ -125,13 +125,23 @@ function processorFor(options: MarkdownOptions) {
 
 const processors = new Map<string, ReturnType<typeof processorFor>>();
 
-/** Renders Markdown to sanitised HTML. */
+/** Rendered Markdown by options and text: the same body renders once per process. */
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 5000;
+
+/** Renders Markdown to sanitised HTML. Pure, so its results are memoised. */
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   const id = JSON.stringify([options.headingLevel ?? 3, options.siteUrl ?? '', options.classes ?? {}]);
+  const key = `${id}\u0000${markdown}`;
+  const done = rendered.get(key);
+  if (done !== undefined) return done;
   let processor = processors.get(id);
   if (!processor) {
     processor = processorFor(options);
     processors.set(id, processor);
   }
-  return String(processor.processSync(markdown)).trim();
+  const html = String(processor.processSync(markdown)).trim();
+  if (rendered.size >= MAX_RENDERED) rendered.clear();
+  rendered.set(key, html);
+  return html;
 }
