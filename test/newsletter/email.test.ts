@@ -275,7 +275,7 @@ describe('the .eml', () => {
     const header = (name: string) =>
       mail.headerLines.find((h) => h.key === name)?.line.replace(/\r?\n(?=[ \t])/g, '');
     expect(header('list-unsubscribe')).toBe(
-      `List-Unsubscribe: <mailto:${CONFIG.newsletter.from.address}?subject=unsubscribe>, <${CONFIG.newsletter.unsubscribeUrl}>`,
+      `List-Unsubscribe: <mailto:${CONFIG.newsletter.send.unsubscribeMailto}?subject=unsubscribe>, <${CONFIG.newsletter.unsubscribeUrl}>`,
     );
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(email.eml.toString()).toMatch(/^Content-Type: multipart\/alternative;/m);

@@ -26,6 +26,7 @@ export function emailSettings(config: SiteConfig): EmailSettings {
     contact: config.contact,
     from: config.newsletter.from,
     unsubscribeUrl: config.newsletter.unsubscribeUrl,
+    unsubscribeMailto: config.newsletter.send.unsubscribeMailto,
   };
 }
 

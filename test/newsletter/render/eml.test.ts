@@ -22,6 +22,7 @@ describe('emailEml', () => {
     from: { name: 'SECAS', address: 'newsletter@sec.example' },
     issueDate: '2030-03-20',
     unsubscribeUrl: 'https://sec.example/unsubscribe?u=*|EMAIL|*',
+    unsubscribeMailto: 'unsubscribe@sec.example',
     host: 'sec.example',
   };
 
@@ -38,7 +39,7 @@ describe('emailEml', () => {
     const header = (name: string) =>
       mail.headerLines.find((h) => h.key === name)?.line.replace(/\r?\n(?=[ \t])/g, '');
     expect(header('list-unsubscribe')).toBe(
-      'List-Unsubscribe: <mailto:newsletter@sec.example?subject=unsubscribe>, <https://sec.example/unsubscribe?u=*|EMAIL|*>',
+      'List-Unsubscribe: <mailto:unsubscribe@sec.example?subject=unsubscribe>, <https://sec.example/unsubscribe?u=*|EMAIL|*>',
     );
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(
@@ -53,7 +54,7 @@ describe('emailEml', () => {
   });
 
   it('listUnsubscribe offers mail and the web', () => {
-    expect(listUnsubscribe({ address: 'n@x.example' }, '*|UNSUB|*')).toBe(
+    expect(listUnsubscribe('n@x.example', '*|UNSUB|*')).toBe(
       '<mailto:n@x.example?subject=unsubscribe>, <*|UNSUB|*>',
     );
   });

@@ -30,6 +30,7 @@ describe('emailView', () => {
       contact: { email: 'a@b.example', phone: '1' },
       from: { name: 'SECAS', address: 'n@b.example' },
       unsubscribeUrl: '*|UNSUB|*',
+      unsubscribeMailto: 'n@b.example',
     });
     expect(view.webUrl).toBe('https://sec.example/newsletters/2030-03/');
     expect(view.homeUrl).toBe('https://sec.example/');

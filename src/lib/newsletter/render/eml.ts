@@ -17,6 +17,8 @@ export interface EmlInput {
   issueDate: IsoDate;
   /** The subscriber's unsubscribe URL (a merge tag until personalised). */
   unsubscribeUrl: string;
+  /** The mailbox of the mailto part of `List-Unsubscribe`. */
+  unsubscribeMailto: string;
   /** The site's host, for the Message-ID. */
   host: string;
 }
@@ -53,9 +55,9 @@ export function londonInstant(date: IsoDate, time: string): Date {
   return new Date(asUtc - (wall - asUtc));
 }
 
-/** `List-Unsubscribe`: a mailto to the sender, and the subscriber's own URL. */
-export function listUnsubscribe(from: { address: string }, unsubscribeUrl: string): string {
-  return `<mailto:${from.address}?subject=unsubscribe>, <${unsubscribeUrl}>`;
+/** `List-Unsubscribe`: a mailto (the sender's mailbox by default), and the subscriber's own URL. */
+export function listUnsubscribe(mailto: string, unsubscribeUrl: string): string {
+  return `<mailto:${mailto}?subject=unsubscribe>, <${unsubscribeUrl}>`;
 }
 
 export async function emailEml(input: EmlInput): Promise<Buffer> {
@@ -69,7 +71,7 @@ export async function emailEml(input: EmlInput): Promise<Buffer> {
     text: input.text,
     html: input.html,
     headers: {
-      'List-Unsubscribe': listUnsubscribe(input.from, input.unsubscribeUrl),
+      'List-Unsubscribe': listUnsubscribe(input.unsubscribeMailto, input.unsubscribeUrl),
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
   });

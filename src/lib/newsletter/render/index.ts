@@ -61,6 +61,7 @@ export async function renderIssue(issue: Issue, options: RenderOptions): Promise
     from: settings.from,
     issueDate: issue.issueDate,
     unsubscribeUrl: settings.unsubscribeUrl,
+    unsubscribeMailto: settings.unsubscribeMailto,
     host,
   }); // 6
   const size = checkSize(html, issue.month); // 7
@@ -73,6 +74,7 @@ export async function renderIssue(issue: Issue, options: RenderOptions): Promise
     webUrl: view.webUrl,
     host,
     unsubscribeUrl: settings.unsubscribeUrl,
+    unsubscribeMailto: settings.unsubscribeMailto,
     html,
     text,
     eml,

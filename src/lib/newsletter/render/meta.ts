@@ -42,6 +42,7 @@ export interface MetaInput {
   webUrl: string;
   host: string;
   unsubscribeUrl: string;
+  unsubscribeMailto: string;
   html: string;
   text: string;
   eml: Buffer;
@@ -58,7 +59,7 @@ export function issueMeta(input: MetaInput): IssueMeta {
     webUrl: input.webUrl,
     messageId: `<newsletter-${input.month}@${input.host}>`,
     headers: {
-      'List-Unsubscribe': listUnsubscribe(input.from, input.unsubscribeUrl),
+      'List-Unsubscribe': listUnsubscribe(input.unsubscribeMailto, input.unsubscribeUrl),
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
     mergeTags: MERGE_TAGS,

@@ -18,6 +18,8 @@ export interface EmailSettings {
   from: { name: string; address: string };
   /** The subscriber's unsubscribe link: a merge tag by default. */
   unsubscribeUrl: string;
+  /** The mailbox `List-Unsubscribe` names: the sender's by default. */
+  unsubscribeMailto: string;
 }
 
 export interface EmailView {
