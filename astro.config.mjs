@@ -3,11 +3,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { sanitizeSchema } from './src/lib/markdown/sanitize.ts';
 import { headersFile } from './src/lib/site/csp.ts';
+import { rehypeSanitizeMdx } from './src/lib/site/mdx-sanitize.ts';
 
 /**
  * GOV.UK Frontend still carries an IE 9–11 hack (`@media … and (min-width: 0\\0)`) that current
@@ -38,6 +40,56 @@ const securityHeaders = {
   },
 };
 
+/** Ids of a collection's entries, from its file names (the same ids the content loader makes). */
+/** @param {string} dir */
+const idsIn = (dir) =>
+  new Set(
+    readdirSync(new URL(`./content/${dir}/`, import.meta.url), { recursive: true })
+      .map(String)
+      .filter((f) => !(f.split('/').pop() ?? '').startsWith('.') && /\.(md|mdx|yaml)$/.test(f))
+      .map((f) => f.replace(/^.*\//, '').replace(/\.[^.]+$/, '')),
+  );
+
+/** Compile-time check of the components in MDX pages: a wrong id stops the build at its line. */
+/**
+ * @param {string} name
+ * @param {Record<string, string>} attrs
+ */
+function checkComponent(name, attrs) {
+  if (name === 'ModificationCard') {
+    const ids = idsIn('modifications');
+    if (!attrs.id) return '<ModificationCard> needs an id, e.g. <ModificationCard id="SECMP0049" />';
+    if (!ids.has(attrs.id.toUpperCase())) {
+      return `<ModificationCard id="${attrs.id}">: there is no modification ${attrs.id} in content/modifications/`;
+    }
+  }
+  if (name === 'UpcomingMeetings') {
+    const bodies = idsIn('bodies');
+    if (!attrs.body || !bodies.has(attrs.body)) {
+      return `<UpcomingMeetings body="${attrs.body ?? ''}">: no such body (bodies: ${[...bodies].sort().join(', ')})`;
+    }
+    if (attrs.limit !== undefined && !/^[1-9]\d*$/.test(attrs.limit)) {
+      return `<UpcomingMeetings limit="${attrs.limit}">: the limit is a whole number, e.g. limit="3"`;
+    }
+  }
+  return undefined;
+}
+
+/** MDX pages: the site's components, raw HTML sanitised with the shared schema, no JavaScript. */
+export const mdxProcessor = unified({
+  rehypePlugins: [
+    [
+      // The plugin types its own tree (hast with MDX nodes); unified's plugin list wants hast's Root.
+      /** @type {any} */ (rehypeSanitizeMdx),
+      {
+        schema: sanitizeSchema,
+        components: ['ModificationCard', 'UpcomingMeetings', 'Callout'],
+        check: checkComponent,
+      },
+    ],
+  ],
+});
+
 const site = (process.env.SITE_URL ?? 'https://sec-press.example').replace(/\/+$/, '');
 
 export default defineConfig({
@@ -45,7 +97,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // `npm run build` builds into a staging folder and swaps it in only on success.
   outDir: process.env.SEC_PRESS_OUT_DIR ?? './dist',
-  integrations: [mdx(), sitemap(), securityHeaders],
+  integrations: [mdx({ processor: mdxProcessor }), sitemap(), securityHeaders],
   build: {
     format: 'directory',
     // The Content-Security-Policy allows no inline styles or scripts: every asset is a file.

@@ -88,6 +88,22 @@ describe('the built site', () => {
     expect(checked).toBeGreaterThan(500);
   });
 
+  it('has no inline script, event handler, javascript: URL or iframe on any page', async () => {
+    const found: string[] = [];
+    for (const page of pages) {
+      const html = await readSiteFile(page);
+      for (const m of html.matchAll(/<script\b[^>]*>/g)) {
+        const ok =
+          /type="module" src="\/_astro\/[^"]+\.js"/.test(m[0]) || /type="application\/json"/.test(m[0]);
+        if (!ok) found.push(`${page}: ${m[0]}`);
+      }
+      for (const m of html.matchAll(/<[a-z][^>]*\son[a-z]+=|javascript:|<iframe|\sstyle="/gi)) {
+        found.push(`${page}: ${m[0]}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('keeps the spaces around links and none before punctuation', async () => {
     const glued: string[] = [];
     for (const page of pages) {

@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import ical from 'node-ical';
+import ical, { type VEvent } from 'node-ical';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,7 +119,7 @@ describe('meetings.ics', () => {
     expect(text).toContain('BEGIN:VTIMEZONE');
     expect(text).toContain('TZID:Europe/London');
     const cal = ical.sync.parseICS(text);
-    const events = Object.values(cal).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+    const events = Object.values(cal).filter((c) => c?.type === 'VEVENT') as VEvent[];
     expect(events.length).toBe(corpus.meetings.length);
     const host = new URL(config.url).host;
     for (const m of corpus.meetings) {
@@ -141,8 +141,8 @@ describe('meetings.ics', () => {
   it('puts the Modifications Question Hour at 11:00 London time on 10 September 2018 (10:00Z)', async () => {
     const cal = ical.sync.parseICS(await readSiteFile('meetings.ics'));
     const e = Object.values(cal).find(
-      (c) => c.type === 'VEVENT' && /Question Hour/.test(String(c.summary)),
-    ) as ical.VEvent | undefined;
+      (c) => c?.type === 'VEVENT' && /Question Hour/.test(String((c as VEvent).summary)),
+    ) as VEvent | undefined;
     expect(new Date(e!.start).toISOString()).toBe('2018-09-10T10:00:00.000Z');
     expect(e!.location).toBe('Teleconference');
   });
@@ -150,7 +150,7 @@ describe('meetings.ics', () => {
   it('has one calendar per body with that body’s meetings', async () => {
     for (const body of corpus.bodies) {
       const text = await readSiteFile(`meetings/${body.id}.ics`);
-      const events = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT');
+      const events = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT');
       expect(events.length, body.id).toBe(meetingsOf(corpus.meetings, body.id).length);
     }
   });
