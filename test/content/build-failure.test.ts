@@ -14,7 +14,8 @@ let built: Record<string, string>;
 
 /** A temporary project: the example content, the code, and the installed packages. */
 beforeAll(async () => {
-  root = await tempProject();
+  // With a file saved on Windows (byte-order mark, CR LF): it must build like any other.
+  root = await tempProject('bom-crlf');
   for (const entry of ['src', 'public', 'templates', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     await cp(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true }).catch(
       (e: NodeJS.ErrnoException) => {
@@ -34,6 +35,18 @@ afterAll(async () => removeProject(root));
 describe('a failed build', () => {
   it('the first build produced a site', () => {
     expect(Object.keys(built)).toContain('index.html');
+  });
+
+  it('a file with a byte-order mark and CR LF line endings built like any other', async () => {
+    const pages = Object.keys(built).filter((f) => f.endsWith('.html'));
+    const texts = await Promise.all(pages.map((f) => readFile(path.join(out, f), 'utf8')));
+    // Its page: the one with its text (other pages list its title too).
+    const page = texts.find((t) =>
+      t.includes('Line endings are CR LF in one copy of this file and LF in the other.'),
+    );
+    expect(page).toBeDefined();
+    expect(page).toContain('A modification saved on Windows, with a byte-order mark');
+    expect(texts.some((t) => t.includes('\uFEFF'))).toBe(false);
   });
 
   it('on bad content: exits 1 with the problem, and the previous output is byte-identical', async () => {

@@ -39,7 +39,7 @@ beforeAll(async () => {
 /** Loads the example content with one file replaced (or added), as the loader does. */
 function loadWith(file: ContentFile): { problems: Problem[]; valid: boolean } {
   const own = readEntry(file);
-  const rest = results.filter((r, i) => files[i]!.rel !== file.rel);
+  const rest = results.filter((_r, i) => files[i]!.rel !== file.rel);
   const { problems, corpus } = combine([...rest, own]);
   const valid = (corpus[file.collection] as { filePath?: string }[]).some((e) => e.filePath === file.rel);
   return { problems, valid };
