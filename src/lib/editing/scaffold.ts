@@ -234,7 +234,9 @@ const meeting: Kind = {
     const title = str(values, 'title');
     const status = str(values, 'status');
     const slug = str(values, 'slug') ? slugOption(str(values, 'slug')!) : title ? slugify(title) : body.id;
-    const notes = ['After the meeting, write its headlines as the Markdown text of the file.'];
+    const notes = [
+      'After the meeting, write its headlines as a Markdown list below the front matter (after the second --- line).',
+    ];
     if (number === undefined) {
       const numbered = ctx.corpus.meetings
         .filter((m) => m.data.body.id === body.id && m.data.number !== undefined)
@@ -248,18 +250,15 @@ const meeting: Kind = {
     } else if (number === 0) throw new EditError('--number must be 1 or more');
     return {
       file: `content/meetings/${date}-${slug}.md`,
-      text: renderFile(
-        {
-          body: body.id,
-          title,
-          number,
-          date: time ? `${date}T${timeOption('time', time)}` : date,
-          location: str(values, 'location'),
-          status: status ? oneOf('status', status, MEETING_STATUSES) : undefined,
-          modifications: mods(ctx, values),
-        },
-        '<!-- After the meeting: its headlines, as a list of the items discussed and decided. -->\n',
-      ),
+      text: renderFile({
+        body: body.id,
+        title,
+        number,
+        date: time ? `${date}T${timeOption('time', time)}` : date,
+        location: str(values, 'location'),
+        status: status ? oneOf('status', status, MEETING_STATUSES) : undefined,
+        modifications: mods(ctx, values),
+      }),
       notes,
     };
   },
@@ -309,19 +308,16 @@ const news: Kind = {
       throw new EditError('the title has no letters or digits to make a file name from: give --slug');
     return {
       file: `content/news/${date.slice(0, 7)}-${slug}.md`,
-      text: renderFile(
-        {
-          title,
-          date,
-          category: oneOf('category', str(values, 'category')!, NEWS_CATEGORIES),
-          summary: str(values, 'summary'),
-          bodies: list(values, 'body').map((b) => resolveBody(ctx.corpus, b).id),
-          modifications: mods(ctx, values),
-          meetings: list(values, 'meeting').map((m) => resolveMeeting(ctx.corpus, m).id),
-        },
-        '<!-- The article, in Markdown. -->\n',
-      ),
-      notes: ['Write the article as the Markdown text of the file.'],
+      text: renderFile({
+        title,
+        date,
+        category: oneOf('category', str(values, 'category')!, NEWS_CATEGORIES),
+        summary: str(values, 'summary'),
+        bodies: list(values, 'body').map((b) => resolveBody(ctx.corpus, b).id),
+        modifications: mods(ctx, values),
+        meetings: list(values, 'meeting').map((m) => resolveMeeting(ctx.corpus, m).id),
+      }),
+      notes: ['Write the article in Markdown below the front matter (after the second --- line).'],
     };
   },
 };
@@ -380,21 +376,18 @@ const consultation: Kind = {
     const briefing = str(values, 'briefing');
     return {
       file: `content/consultations/${slug}.md`,
-      text: renderFile(
-        {
-          title,
-          issuer: issuer ? oneOf('issuer', issuer, ISSUERS) : undefined,
-          kind,
-          opens: opens ? dateOption('opens', opens, { time: true }) : undefined,
-          closes: dateOption('closes', str(values, 'closes')!, { time: true }),
-          briefing: briefing ? dateOption('briefing', briefing) : undefined,
-          modifications,
-          summary: str(values, 'summary'),
-          url: str(values, 'url'),
-        },
-        '<!-- More about the consultation and how to respond, in Markdown. -->\n',
-      ),
-      notes: [],
+      text: renderFile({
+        title,
+        issuer: issuer ? oneOf('issuer', issuer, ISSUERS) : undefined,
+        kind,
+        opens: opens ? dateOption('opens', opens, { time: true }) : undefined,
+        closes: dateOption('closes', str(values, 'closes')!, { time: true }),
+        briefing: briefing ? dateOption('briefing', briefing) : undefined,
+        modifications,
+        summary: str(values, 'summary'),
+        url: str(values, 'url'),
+      }),
+      notes: ['Say more about it and how to respond, in Markdown below the front matter, if needed.'],
     };
   },
 };
@@ -484,7 +477,9 @@ const newsletter: Kind = {
       throw new EditError(
         'missing --signed-by <name> and --role <role> (there is no earlier newsletter to copy them from)',
       );
-    const notes = ['Write the editorial introduction as the Markdown text of the file.'];
+    const notes = [
+      'Write the editorial introduction in Markdown below the front matter (after the second --- line).',
+    ];
     if (earlier && !str(values, 'signed-by')) notes.push(`Signed by ${name}, ${role}, as in ${earlier.id}.`);
     const newsIds = ctx.corpus.news.map((n) => n.id);
     const featured = list(values, 'featured').map((f) => {
@@ -497,16 +492,13 @@ const newsletter: Kind = {
     });
     return {
       file: `content/newsletters/${month}.md`,
-      text: renderFile(
-        {
-          title: str(values, 'title') ?? `SEC Newsletter ${monthName(month)}`,
-          issueDate: date,
-          preheader: str(values, 'preheader'),
-          signedBy: { name, role },
-          featured,
-        },
-        `<!-- The editorial introduction of the ${monthName(month)} newsletter, in Markdown. -->\n`,
-      ),
+      text: renderFile({
+        title: str(values, 'title') ?? `SEC Newsletter ${monthName(month)}`,
+        issueDate: date,
+        preheader: str(values, 'preheader'),
+        signedBy: { name, role },
+        featured,
+      }),
       notes,
     };
   },
@@ -647,11 +639,8 @@ const page: Kind = {
     const slug = slugOption(str(values, 'slug')!);
     return {
       file: `content/pages/${slug}.mdx`,
-      text: renderFile(
-        { title: str(values, 'title'), description: str(values, 'description') },
-        '{/* The page, in Markdown. */}\n',
-      ),
-      notes: [],
+      text: renderFile({ title: str(values, 'title'), description: str(values, 'description') }),
+      notes: ['Write the page in Markdown below the front matter (after the second --- line).'],
     };
   },
 };
