@@ -149,7 +149,7 @@ describe('meetings calendar', () => {
 
   it('carries the end, the place, the title and a link', () => {
     const e = byUid('summer');
-    expect(new Date(e.end).toISOString()).toBe('2018-09-14T12:00:00.000Z');
+    expect(new Date(e.end!).toISOString()).toBe('2018-09-14T12:00:00.000Z');
     expect(e.location).toBe('London');
     expect(String(e.summary)).toBe('SEC Panel meeting 60');
     expect(text).toContain('DTSTART;TZID=Europe/London:20180914T100000');
