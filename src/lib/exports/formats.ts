@@ -65,7 +65,7 @@ export async function registerXlsx(
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'sec-press';
-  // A fixed timestamp keeps the file identical from one build to the next.
+  // The workbook's own dates say which day the register describes, not when it was built.
   wb.created = wb.modified = new Date(`${meta.asOf}T00:00:00Z`);
   const ws = wb.addWorksheet('Modifications Register', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = REGISTER_FIELDS.map((f) => ({
