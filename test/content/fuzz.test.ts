@@ -15,6 +15,9 @@ import { combine, type ContentFile, type FileResult, readEntry } from '../../src
 import { formatProblem, type Problem } from '../../src/lib/content/problems.ts';
 import { COLLECTION_FILES, COLLECTIONS, type CollectionName } from '../../src/schemas/index.ts';
 
+/** Thousands of documents take a few seconds; a machine busy with other work may need more. */
+const TIMEOUT = 120_000;
+
 let files: ContentFile[];
 let results: FileResult[];
 
@@ -178,167 +181,183 @@ const anyFile = () => fc.nat().map((i) => files[i % files.length]!);
 const anyCollection = fc.constantFrom<CollectionName>(...COLLECTIONS);
 
 describe('the loader never throws, and explains every rejection', () => {
-  it('example files with their data mutated (keys dropped, renamed, misspelt, retyped, added)', () => {
-    fc.assert(
-      fc.property(
-        anyFile(),
-        fc.array(mutation, { minLength: 1, maxLength: 4 }),
-        fc.boolean(),
-        (file, mutations, moved) => {
-          const { data, body } = split(file);
-          const mutated = mutations.reduce((d, m) => applyMutation(d, m), data);
-          // Sometimes saved in the wrong collection's folder.
-          const collection = moved
-            ? COLLECTIONS[(file.rel.length + mutations.length) % COLLECTIONS.length]!
-            : file.collection;
-          const dir = COLLECTION_FILES[collection];
-          const rel = `content/${dir.dir}/${path.basename(file.rel, path.extname(file.rel))}${dir.extensions[0]}`;
-          check({
-            collection,
-            rel,
-            bytes: join(mutated, dir.extensions[0] === '.yaml' ? undefined : (body ?? '')),
-          });
-        },
-      ),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('example files with their text edited at random (cuts, insertions, tabs, stray bytes)', () => {
-    const edit = fc.record({
-      at: fc.nat(),
-      cut: fc.nat({ max: 40 }),
-      insert: fc.oneof(
-        fc.string({ maxLength: 20 }),
-        fc.constantFrom(
-          '\t',
-          '\n',
-          ':',
-          ': ',
-          '- ',
-          '[',
-          '{',
-          '"',
-          "'",
-          '#',
-          '---\n',
-          '\uFEFF',
-          '\r',
-          '&a',
-          '*a',
-          '!!binary ',
-          '? ',
-          '|\n',
-          '>-\n',
+  it(
+    'example files with their data mutated (keys dropped, renamed, misspelt, retyped, added)',
+    () => {
+      fc.assert(
+        fc.property(
+          anyFile(),
+          fc.array(mutation, { minLength: 1, maxLength: 4 }),
+          fc.boolean(),
+          (file, mutations, moved) => {
+            const { data, body } = split(file);
+            const mutated = mutations.reduce((d, m) => applyMutation(d, m), data);
+            // Sometimes saved in the wrong collection's folder.
+            const collection = moved
+              ? COLLECTIONS[(file.rel.length + mutations.length) % COLLECTIONS.length]!
+              : file.collection;
+            const dir = COLLECTION_FILES[collection];
+            const rel = `content/${dir.dir}/${path.basename(file.rel, path.extname(file.rel))}${dir.extensions[0]}`;
+            check({
+              collection,
+              rel,
+              bytes: join(mutated, dir.extensions[0] === '.yaml' ? undefined : (body ?? '')),
+            });
+          },
         ),
-      ),
-      byte: fc.option(fc.integer({ min: 0x80, max: 0xff }), { nil: undefined }),
-    });
-    fc.assert(
-      fc.property(anyFile(), fc.array(edit, { minLength: 1, maxLength: 3 }), (file, edits) => {
-        let bytes = Buffer.from(file.bytes);
-        for (const e of edits) {
-          const at = e.at % (bytes.length + 1);
-          const insert = e.byte === undefined ? Buffer.from(e.insert) : Buffer.from([e.byte]);
-          bytes = Buffer.concat([
-            bytes.subarray(0, at),
-            insert,
-            bytes.subarray(Math.min(bytes.length, at + e.cut)),
-          ]);
-        }
-        check({ ...file, bytes });
-      }),
-      { numRuns: 1000 },
-    );
-  });
+        { numRuns: 1000 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('random YAML, with and without front matter', () => {
-    const yamlish = fc
-      .array(
-        fc.oneof(
+  it(
+    'example files with their text edited at random (cuts, insertions, tabs, stray bytes)',
+    () => {
+      const edit = fc.record({
+        at: fc.nat(),
+        cut: fc.nat({ max: 40 }),
+        insert: fc.oneof(
+          fc.string({ maxLength: 20 }),
           fc.constantFrom(
-            'id',
-            'title',
-            'date',
-            'events',
-            'type',
-            'body',
-            'month',
-            'counts',
-            'version',
-            'closes',
-            'opens',
-          ),
-          fc.constantFrom(
-            ': ',
-            ':',
-            '\n',
-            '  ',
-            '- ',
             '\t',
+            '\n',
+            ':',
+            ': ',
+            '- ',
             '[',
-            ']',
             '{',
-            '}',
-            ',',
             '"',
             "'",
             '#',
-            '&x ',
-            '*x',
-            '|',
-            '>',
-            '!',
-            '%',
-            '@',
-            '`',
-            '~',
-            'null',
-            'true',
-            '2018-08-10',
-            '5.21',
-            '---',
+            '---\n',
+            '\uFEFF',
+            '\r',
+            '&a',
+            '*a',
+            '!!binary ',
+            '? ',
+            '|\n',
+            '>-\n',
           ),
-          fc.string({ maxLength: 8 }),
         ),
-        { maxLength: 40 },
-      )
-      .map((parts) => parts.join(''));
-    fc.assert(
-      fc.property(
-        anyCollection,
-        yamlish,
-        fc.boolean(),
-        fc.string({ maxLength: 30 }),
-        (collection, yaml, fm, body) => {
-          const dir = COLLECTION_FILES[collection];
-          const text = dir.extensions[0] === '.yaml' || !fm ? yaml : `---\n${yaml}\n---\n${body}`;
-          check({
-            collection,
-            rel: `content/${dir.dir}/fuzz${dir.extensions[0]}`,
-            bytes: new TextEncoder().encode(text),
-          });
-        },
-      ),
-      { numRuns: 800 },
-    );
-  });
+        byte: fc.option(fc.integer({ min: 0x80, max: 0xff }), { nil: undefined }),
+      });
+      fc.assert(
+        fc.property(anyFile(), fc.array(edit, { minLength: 1, maxLength: 3 }), (file, edits) => {
+          let bytes = Buffer.from(file.bytes);
+          for (const e of edits) {
+            const at = e.at % (bytes.length + 1);
+            const insert = e.byte === undefined ? Buffer.from(e.insert) : Buffer.from([e.byte]);
+            bytes = Buffer.concat([
+              bytes.subarray(0, at),
+              insert,
+              bytes.subarray(Math.min(bytes.length, at + e.cut)),
+            ]);
+          }
+          check({ ...file, bytes });
+        }),
+        { numRuns: 1000 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('random bytes', () => {
-    fc.assert(
-      fc.property(
-        anyCollection,
-        fc.uint8Array({ maxLength: 300 }),
-        fc.boolean(),
-        (collection, random, fm) => {
-          const dir = COLLECTION_FILES[collection];
-          const bytes = fm
-            ? Buffer.concat([Buffer.from('---\ntitle: x\n'), random, Buffer.from('\n---\n')])
-            : random;
-          check({ collection, rel: `content/${dir.dir}/bytes${dir.extensions[0]}`, bytes });
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
+  it(
+    'random YAML, with and without front matter',
+    () => {
+      const yamlish = fc
+        .array(
+          fc.oneof(
+            fc.constantFrom(
+              'id',
+              'title',
+              'date',
+              'events',
+              'type',
+              'body',
+              'month',
+              'counts',
+              'version',
+              'closes',
+              'opens',
+            ),
+            fc.constantFrom(
+              ': ',
+              ':',
+              '\n',
+              '  ',
+              '- ',
+              '\t',
+              '[',
+              ']',
+              '{',
+              '}',
+              ',',
+              '"',
+              "'",
+              '#',
+              '&x ',
+              '*x',
+              '|',
+              '>',
+              '!',
+              '%',
+              '@',
+              '`',
+              '~',
+              'null',
+              'true',
+              '2018-08-10',
+              '5.21',
+              '---',
+            ),
+            fc.string({ maxLength: 8 }),
+          ),
+          { maxLength: 40 },
+        )
+        .map((parts) => parts.join(''));
+      fc.assert(
+        fc.property(
+          anyCollection,
+          yamlish,
+          fc.boolean(),
+          fc.string({ maxLength: 30 }),
+          (collection, yaml, fm, body) => {
+            const dir = COLLECTION_FILES[collection];
+            const text = dir.extensions[0] === '.yaml' || !fm ? yaml : `---\n${yaml}\n---\n${body}`;
+            check({
+              collection,
+              rel: `content/${dir.dir}/fuzz${dir.extensions[0]}`,
+              bytes: new TextEncoder().encode(text),
+            });
+          },
+        ),
+        { numRuns: 800 },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'random bytes',
+    () => {
+      fc.assert(
+        fc.property(
+          anyCollection,
+          fc.uint8Array({ maxLength: 300 }),
+          fc.boolean(),
+          (collection, random, fm) => {
+            const dir = COLLECTION_FILES[collection];
+            const bytes = fm
+              ? Buffer.concat([Buffer.from('---\ntitle: x\n'), random, Buffer.from('\n---\n')])
+              : random;
+            check({ collection, rel: `content/${dir.dir}/bytes${dir.extensions[0]}`, bytes });
+          },
+        ),
+        { numRuns: 500 },
+      );
+    },
+    TIMEOUT,
+  );
 });
