@@ -113,7 +113,7 @@ describe('the built site', () => {
         glued.push(`${page}: …${html.slice(Math.max(0, m.index - 30), m.index + 30)}…`);
       }
       const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
-      for (const m of text.matchAll(/\w [,.;:)](?!\d)/g)) {
+      for (const m of text.matchAll(/\w [,.;:)](?!\d)|·\w|\w·/g)) {
         glued.push(`${page}: …${text.slice(Math.max(0, m.index - 30), m.index + 10)}…`);
       }
     }
