@@ -12,8 +12,7 @@ import type {
   SecDocument,
 } from '../../schemas/index.ts';
 import type { Corpus, Entry } from '../corpus.ts';
-import { indexById } from '../corpus.ts';
-import { dateKey, type IsoDate, type IsoMonth, monthOf, type When } from '../dates.ts';
+import { type IsoDate, type IsoMonth, monthOf, type When } from '../dates.ts';
 import { meetingTitle } from '../meetings.ts';
 import {
   bodyUrl,
@@ -23,6 +22,7 @@ import {
   newsletterUrl,
   newsUrl,
 } from '../site/urls.ts';
+import { corpusIndex, type CorpusIndex } from './corpus-index.ts';
 import { consultationKey, meetingKey, newsKey } from './keys.ts';
 import type {
   ConsultationItem,
@@ -52,6 +52,8 @@ export interface IssueContext {
   month: IsoMonth;
   issueDate: IsoDate;
   options: Required<AssembleOptions>;
+  /** The corpus indexed by id and by month (built once per corpus). */
+  index: CorpusIndex;
   bodies: Map<string, Entry<Body>>;
   meetings: Map<string, Entry<Meeting>>;
   modifications: Map<string, Entry<Modification>>;
@@ -65,6 +67,7 @@ export function issueContext(
   newsletter: Entry<Newsletter>,
   options: AssembleOptions,
 ): IssueContext {
+  const index = corpusIndex(corpus);
   return {
     corpus,
     newsletter,
@@ -75,10 +78,11 @@ export function issueContext(
       shortDeadlineDays: options.shortDeadlineDays ?? DEFAULT_SHORT_DEADLINE_DAYS,
       calendarDays: options.calendarDays ?? DEFAULT_CALENDAR_DAYS,
     },
-    bodies: indexById(corpus.bodies),
-    meetings: indexById(corpus.meetings),
-    modifications: indexById(corpus.modifications),
-    news: indexById(corpus.news),
+    index,
+    bodies: index.bodies,
+    meetings: index.meetings,
+    modifications: index.modifications,
+    news: index.news,
     featured: new Set(
       newsletter.data.featured.map((f) =>
         'news' in f ? newsKey(f.news.id) : `modification/${f.modification.id}`,
@@ -87,10 +91,24 @@ export function issueContext(
   };
 }
 
+/**
+ * Consultations that may be open on the issue date, found by comparing days as text
+ * (`opens` and `closes` always have one): the few left are then checked by
+ * `src/lib/consultations.ts` itself. Many issues of a large corpus stay cheap.
+ */
+export function possiblyOpen(ctx: IssueContext): Entry<Consultation>[] {
+  return ctx.corpus.consultations.filter(
+    (c) =>
+      c.data.closes.slice(0, 10) >= ctx.issueDate &&
+      (!c.data.opens || c.data.opens.slice(0, 10) <= ctx.issueDate),
+  );
+}
+
 /** Whether something dated `when` happened in the issue's month, by its issue date. */
 export function inIssueMonth(ctx: IssueContext, when: When): boolean {
   // A month-only date (“withdrawn in August 2018”) counts whatever the issue date.
-  return monthOf(when) === ctx.month && (when.length === 7 || dateKey(when) <= ctx.issueDate);
+  // `when.slice(0, 10)` is the day of a date with a day: cheaper than parsing it, as validated content allows.
+  return monthOf(when) === ctx.month && (when.length === 7 || when.slice(0, 10) <= ctx.issueDate);
 }
 
 export const markdown = (text: string): Markdown => ({ markdown: text });
@@ -153,7 +171,7 @@ export function newsItem(ctx: IssueContext, entry: Entry<News>): NewsItem {
   const path = newsUrl(entry.id);
   const events = entry.data.meetings
     .map((r) => ctx.meetings.get(r.id))
-    .filter((m): m is Entry<Meeting> => m !== undefined && dateKey(m.data.date) > ctx.issueDate)
+    .filter((m): m is Entry<Meeting> => m !== undefined && m.data.date.slice(0, 10) > ctx.issueDate)
     .map((m) => meetingRef(ctx, m));
   return {
     kind: 'news',

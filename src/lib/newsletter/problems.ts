@@ -48,20 +48,24 @@ export function newsletterProblems(
   return problems;
 }
 
-/** {@link newsletterProblems} with the lines of fields found by reading each newsletter file again. */
+/**
+ * {@link newsletterProblems}, each pointed at its line by reading again the files that have
+ * problems (only those: a valid corpus costs no extra reading).
+ */
 export async function checkNewsletters(
   root: string,
   corpus: Corpus,
   options: AssembleOptions,
 ): Promise<Problem[]> {
+  const problems = newsletterProblems(corpus, options);
+  if (problems.length === 0) return problems;
   const { readFile } = await import('node:fs/promises');
   const path = await import('node:path');
   const { parseBytes } = await import('../content/read.ts');
-  const files = new Map<string, (p: readonly PropertyKey[]) => number>();
-  for (const n of corpus.newsletters) {
-    if (!n.filePath) continue;
-    const read = parseBytes(await readFile(path.join(root, n.filePath)), 'markdown');
-    if (read.ok) files.set(n.filePath, read.file.lineOf);
+  const lines = new Map<string, (p: readonly PropertyKey[]) => number>();
+  for (const file of new Set(problems.map((p) => p.file))) {
+    const read = parseBytes(await readFile(path.join(root, file)), 'markdown');
+    if (read.ok) lines.set(file, read.file.lineOf);
   }
-  return newsletterProblems(corpus, options, (file, p) => files.get(file)?.(p));
+  return newsletterProblems(corpus, options, (file, p) => lines.get(file)?.(p));
 }

@@ -15,10 +15,8 @@ import {
   type ModificationEvent,
   type News,
 } from '../../../schemas/index.ts';
-import type { Entry } from '../../corpus.ts';
 import { compareWhen, dateKey, type When } from '../../dates.ts';
 import { consultationsOn, isOpen } from '../../consultations.ts';
-import { meetingsOf } from '../../meetings.ts';
 import { compareIds } from '../../register.ts';
 import { designationUrl, REGISTER_DOWNLOADS, REGISTER_URL } from '../../site/urls.ts';
 import {
@@ -29,6 +27,7 @@ import {
   meetingRefById,
   modificationRef,
   optionalMarkdown,
+  possiblyOpen,
 } from '../context.ts';
 import { type Arranger, consultationKey, designationKey, modificationKey } from '../keys.ts';
 import type {
@@ -52,27 +51,19 @@ import type {
   WithdrawnBlock,
   WithdrawnItem,
 } from '../model.ts';
-import { monthNews, newsBlock } from './governance.ts';
+import type { MonthEvent } from '../corpus-index.ts';
+import { meetingsAfter, monthNews, newsBlock } from './governance.ts';
 
 /** The body whose meetings of this title are the Modifications Question Hour. */
 export const QUESTION_HOUR = { body: 'secas', title: 'Modifications Question Hour' } as const;
 
 const CHANGE_CATEGORIES: ReadonlySet<News['category']> = new Set(['change']);
 
-interface MonthEvent {
-  mod: Entry<Modification>;
-  event: ModificationEvent;
-}
-
 /** Events of some types that happened in the issue's month, by date, then modification id. */
 export function monthEvents(ctx: IssueContext, types: ReadonlySet<string>): MonthEvent[] {
-  const out: MonthEvent[] = [];
-  for (const mod of ctx.corpus.modifications) {
-    for (const event of mod.data.events) {
-      if (types.has(event.type) && inIssueMonth(ctx, event.date)) out.push({ mod, event });
-    }
-  }
-  return out.sort((a, b) => compareWhen(a.event.date, b.event.date) || compareIds(a.mod.id, b.mod.id));
+  return (ctx.index.eventsByMonth.get(ctx.month) ?? [])
+    .filter(({ event }) => types.has(event.type) && inIssueMonth(ctx, event.date))
+    .sort((a, b) => compareWhen(a.event.date, b.event.date) || compareIds(a.mod.id, b.mod.id));
 }
 
 /** The first event of a type on or after a date: the deadline that follows a decision. */
@@ -149,7 +140,7 @@ function reportGroups(ctx: IssueContext, arranger: Arranger): ReportGroup[] {
     const { items, summary } = itemsWithSummary<DmrItem>(
       events,
       (e) => {
-        const mrc = consultationsOn(ctx.corpus.consultations, e.mod.id).find(
+        const mrc = consultationsOn(ctx.index.consultationsByModification.get(e.mod.id) ?? [], e.mod.id).find(
           (c) => c.data.kind === 'modification-report' && dateKey(c.data.closes) >= dateKey(e.event.date),
         );
         return {
@@ -192,7 +183,7 @@ function reportGroups(ctx: IssueContext, arranger: Arranger): ReportGroup[] {
 }
 
 function mrcBlock(ctx: IssueContext, arranger: Arranger): ConsultationsBlock {
-  const open = ctx.corpus.consultations
+  const open = possiblyOpen(ctx)
     .filter((c) => c.data.kind === 'modification-report' && isOpen(c.data, ctx.issueDate))
     .sort((a, b) => compareWhen(a.data.closes, b.data.closes) || a.id.localeCompare(b.id));
   return {
@@ -280,7 +271,7 @@ function votesBlock(ctx: IssueContext, arranger: Arranger): VotesBlock {
 
 function designationsBlock(ctx: IssueContext, arranger: Arranger): DesignationsBlock {
   const items = ctx.corpus.designations
-    .filter((d) => inIssueMonth(ctx, d.data.date))
+    .filter((d) => d.data.date.startsWith(ctx.month) && inIssueMonth(ctx, d.data.date))
     .sort((a, b) => compareWhen(a.data.date, b.data.date) || a.id.localeCompare(b.id))
     .map((d) => ({
       key: designationKey(d.data.version),
@@ -311,12 +302,11 @@ function registerBlock(): RegisterBlock {
 }
 
 function questionHourBlock(ctx: IssueContext): QuestionHourBlock | undefined {
-  const next = meetingsOf(ctx.corpus.meetings, QUESTION_HOUR.body).find(
-    (m) =>
-      m.data.title === QUESTION_HOUR.title &&
-      m.data.status !== 'cancelled' &&
-      dateKey(m.data.date) > ctx.issueDate,
-  );
+  const next = meetingsAfter(
+    ctx.index.meetingsByBody.get(QUESTION_HOUR.body) ?? [],
+    ctx.issueDate,
+    Infinity,
+  ).find((m) => m.data.title === QUESTION_HOUR.title && m.data.status !== 'cancelled');
   if (!next) return undefined;
   return {
     kind: 'question-hour',

@@ -8,7 +8,7 @@
  */
 import type { Body, Meeting, News } from '../../../schemas/index.ts';
 import type { Entry } from '../../corpus.ts';
-import { compareWhen, dateKey } from '../../dates.ts';
+import { compareWhen } from '../../dates.ts';
 import { nextMeetingOf } from '../../meetings.ts';
 import {
   type IssueContext,
@@ -35,7 +35,25 @@ export function standingBodies(bodies: readonly Entry<Body>[]): Entry<Body>[] {
 /** Whether a meeting took place in the issue's month, by its issue date. */
 export function heldInMonth(ctx: IssueContext, m: Entry<Meeting>): boolean {
   if (m.data.status === 'cancelled' || !inIssueMonth(ctx, m.data.date)) return false;
-  return m.data.status === 'held' || dateKey(m.data.date) <= ctx.issueDate;
+  return m.data.status === 'held' || m.data.date.slice(0, 10) <= ctx.issueDate;
+}
+
+/**
+ * A body's meetings (in date order) from the first one after a day: a short run of them,
+ * enough to find the next one that is not cancelled, found by binary search.
+ */
+export function meetingsAfter(meetings: readonly Entry<Meeting>[], day: string, run = 32): Entry<Meeting>[] {
+  let lo = 0;
+  let hi = meetings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    // A meeting's date always has a day: its first ten characters.
+    if (meetings[mid]!.data.date.slice(0, 10) <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  const slice = meetings.slice(lo, lo + run);
+  // All cancelled: look further (rare).
+  return slice.every((m) => m.data.status === 'cancelled') ? meetings.slice(lo) : slice;
 }
 
 export function newsBlock(ctx: IssueContext, entry: Entry<News>): NewsBlock {
@@ -45,7 +63,7 @@ export function newsBlock(ctx: IssueContext, entry: Entry<News>): NewsBlock {
 
 /** News of the month in some categories, not featured, in date order. */
 export function monthNews(ctx: IssueContext, categories: ReadonlySet<News['category']>): Entry<News>[] {
-  return ctx.corpus.news
+  return (ctx.index.newsByMonth.get(ctx.month) ?? [])
     .filter(
       (n) =>
         categories.has(n.data.category) && inIssueMonth(ctx, n.data.date) && !ctx.featured.has(newsKey(n.id)),
@@ -55,9 +73,8 @@ export function monthNews(ctx: IssueContext, categories: ReadonlySet<News['categ
 
 export function governanceSection(ctx: IssueContext, arranger: Arranger): GovernanceSection | undefined {
   const bodies = standingBodies(ctx.corpus.bodies);
-  const held = ctx.corpus.meetings
-    .filter((m) => heldInMonth(ctx, m))
-    .sort((a, b) => compareWhen(a.data.date, b.data.date) || a.id.localeCompare(b.id));
+  // Already in date order.
+  const held = (ctx.index.meetingsByMonth.get(ctx.month) ?? []).filter((m) => heldInMonth(ctx, m));
   const heldIds = new Set(held.map((m) => m.id));
 
   const attached = new Map<string, Entry<News>[]>();
@@ -77,7 +94,11 @@ export function governanceSection(ctx: IssueContext, arranger: Arranger): Govern
     );
     const news = arranger.arrange((attached.get(b.id) ?? []).map((n) => newsItem(ctx, n)));
     if (meetings.length === 0 && news.length === 0) continue;
-    const next = nextMeetingOf(ctx.corpus.meetings, b.id, ctx.issueDate);
+    const next = nextMeetingOf(
+      meetingsAfter(ctx.index.meetingsByBody.get(b.id) ?? [], ctx.issueDate),
+      b.id,
+      ctx.issueDate,
+    );
     const { name, shortName } = b.data;
     bodyBlocks.push({
       kind: 'body',

@@ -10,7 +10,7 @@
 import type { Consultation, News, PartyCategory, PartyStats } from '../../../schemas/index.ts';
 import type { Entry } from '../../corpus.ts';
 import { closingWithin, openConsultations } from '../../consultations.ts';
-import { addDays, compareWhen, dateKey } from '../../dates.ts';
+import { addDays, compareWhen } from '../../dates.ts';
 import { PARTY_LABELS } from '../../labels.ts';
 import {
   consultationItem,
@@ -18,6 +18,7 @@ import {
   type IssueContext,
   meetingRef,
   optionalMarkdown,
+  possiblyOpen,
 } from '../context.ts';
 import type { Arranger } from '../keys.ts';
 import type {
@@ -97,22 +98,37 @@ export function partyStatsBlock(stats: PartyStats): PartyStatsBlock {
   };
 }
 
+/** The months from one day's to another's, inclusive. */
+export function monthsFrom(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(month);
+    if (month >= last) return months;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
 function calendarBlock(ctx: IssueContext, arranger: Arranger): CalendarBlock {
   const from = addDays(ctx.issueDate, 1);
   const to = addDays(ctx.issueDate, ctx.options.calendarDays);
   const order = new Map(standingBodies(ctx.corpus.bodies).map((b, i) => [b.id, i]));
-  const items = ctx.corpus.meetings
+  const items = monthsFrom(from, to)
+    .flatMap((month) => ctx.index.meetingsByMonth.get(month) ?? [])
     .filter(
       (m) =>
         order.has(m.data.body.id) &&
         m.data.status !== 'cancelled' &&
-        dateKey(m.data.date) >= from &&
-        dateKey(m.data.date) <= to,
+        m.data.date.slice(0, 10) >= from &&
+        m.data.date.slice(0, 10) <= to,
     )
     // By day, then the bodies' order, then time: the calendar reads as a list of days.
     .sort(
       (a, b) =>
-        dateKey(a.data.date).localeCompare(dateKey(b.data.date)) ||
+        a.data.date.slice(0, 10).localeCompare(b.data.date.slice(0, 10)) ||
         order.get(a.data.body.id)! - order.get(b.data.body.id)! ||
         compareWhen(a.data.date, b.data.date) ||
         a.id.localeCompare(b.id),
@@ -132,11 +148,14 @@ function calendarBlock(ctx: IssueContext, arranger: Arranger): CalendarBlock {
 
 export function informationSection(ctx: IssueContext, arranger: Arranger): InformationSection | undefined {
   const industry = ctx.corpus.consultations.filter((c) => c.data.kind === 'industry');
-  const shortDeadline = closingWithin(industry, ctx.issueDate, ctx.options.shortDeadlineDays);
+  const current = possiblyOpen(ctx).filter((c) => c.data.kind === 'industry');
+  const shortDeadline = closingWithin(current, ctx.issueDate, ctx.options.shortDeadlineDays);
   const listed = new Set(shortDeadline.map((c) => c.id));
-  const open = openConsultations(industry, ctx.issueDate).filter((c) => !listed.has(c.id));
+  const open = openConsultations(current, ctx.issueDate).filter((c) => !listed.has(c.id));
   const concluded = industry
-    .filter((c) => c.data.conclusion && inIssueMonth(ctx, c.data.closes))
+    .filter(
+      (c) => c.data.conclusion && c.data.closes.startsWith(ctx.month) && inIssueMonth(ctx, c.data.closes),
+    )
     .sort((a, b) => compareWhen(a.data.closes, b.data.closes) || a.id.localeCompare(b.id));
   const stats = ctx.corpus['party-stats'].find((s) => s.data.month === ctx.month);
 
