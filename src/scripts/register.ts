@@ -20,7 +20,6 @@ const optionValues = (select: HTMLSelectElement | null) =>
 interface Elements {
   form: HTMLFormElement;
   table: HTMLTableElement;
-  dataEl: Element;
   count: HTMLElement;
   empty: HTMLElement;
 }
@@ -28,18 +27,18 @@ interface Elements {
 function elements(): Elements | undefined {
   const form = document.querySelector<HTMLFormElement>('#register-filters');
   const table = document.querySelector<HTMLTableElement>('#register');
-  const dataEl = document.querySelector('#register-data');
   const count = document.querySelector<HTMLElement>('#register-count');
   const empty = document.querySelector<HTMLElement>('#register-empty');
-  return form && table && dataEl && count && empty ? { form, table, dataEl, count, empty } : undefined;
+  return form && table?.dataset.rows && count && empty ? { form, table, count, empty } : undefined;
 }
 
 function setUp(): void {
   const found = elements();
   if (!found) return;
-  const { form, table, dataEl, count, empty } = found;
+  const { form, table, count, empty } = found;
   const tbody = table.tBodies[0]!;
-  const rows = JSON.parse(dataEl.textContent ?? '[]') as RegisterRow[];
+  // The register rows, as the page built them.
+  const rows = JSON.parse(table.dataset.rows ?? '[]') as RegisterRow[];
   const trById = new Map(
     [...tbody.rows].map((tr) => [tr.dataset.id ?? '', tr] as const).filter(([id]) => id !== ''),
   );
