@@ -4,16 +4,18 @@
  * site the test run's globalSetup built, or builds one when run on its own.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type CheerioAPI, load } from 'cheerio';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NODE } from './support/command.ts';
 import { ROOT } from './support/example.ts';
 import { readSeed } from './support/seed.ts';
 
 const seed = readSeed();
 let dir: string;
+let ownBuild: string | undefined;
 let $: CheerioAPI;
 
 function build(out: string): Promise<void> {
@@ -27,12 +29,16 @@ function build(out: string): Promise<void> {
 beforeAll(async () => {
   let site = inject('siteDir');
   if (!site) {
-    site = path.join(ROOT, 'test/output/newsletter-site');
+    // Outside the project: a built site under it would be type-checked and linted.
+    ownBuild = await mkdtemp(path.join(tmpdir(), 'nl-site-'));
+    site = path.join(ownBuild, 'dist');
     await build(site);
   }
   dir = path.join(site, 'newsletters/2018-08');
   $ = load(await readFile(path.join(dir, 'index.html'), 'utf8'));
 }, 300_000);
+
+afterAll(() => (ownBuild ? rm(ownBuild, { recursive: true, force: true }) : undefined));
 
 const text = (selector: string) => $(selector).text().replace(/\s+/g, ' ');
 
