@@ -4,6 +4,7 @@
  * `issue.json`. Prints what it wrote and the sizes. Content is validated first, as by
  * `npm run check`; nothing is written if anything is wrong.
  */
+import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { config } from '../config.ts';
@@ -11,6 +12,10 @@ import { loadContent } from '../lib/content/load.ts';
 import { ContentError } from '../lib/content/problems.ts';
 import { checkNewsletters } from '../lib/newsletter/problems.ts';
 import { runCli, UsageError } from './run.ts';
+
+// Node keeps the compiled code of the renderer's modules (MJML and friends, imported below)
+// between runs, in its cache folder under the system's temporary directory.
+enableCompileCache();
 
 const USAGE = 'usage: npm run newsletter -- YYYY-MM [--out DIR]';
 

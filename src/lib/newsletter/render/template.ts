@@ -133,9 +133,9 @@ export async function loadTemplates(dir: string): Promise<Templates> {
     try {
       // No line break before the closing comment: a partial used inside a sentence adds no space.
       const framed = `${open(name)}\n${source.trimEnd()}${close(name)}`;
+      // Parse now, so a syntax error names its template before anything renders.
+      hb.parse(framed);
       compiled = hb.compile(framed, { noEscape: false });
-      // Compile now, so a syntax error names its template before anything renders.
-      hb.precompile(framed);
     } catch (error) {
       throw new TemplateError(`templates/${file}: ${(error as Error).message.split('\n')[0]}`);
     }
