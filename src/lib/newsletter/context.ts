@@ -113,9 +113,9 @@ export function inIssueMonth(ctx: IssueContext, when: When): boolean {
 
 export const markdown = (text: string): Markdown => ({ markdown: text });
 
-/** Markdown, or nothing for a missing or blank text. */
+/** Markdown, or nothing for a missing or blank text (HTML comments alone count as blank). */
 export const optionalMarkdown = (text: string | undefined): Markdown | undefined =>
-  text?.trim() ? markdown(text.trim()) : undefined;
+  text?.replace(/<!--[\s\S]*?-->/g, '').trim() ? markdown(text.trim()) : undefined;
 
 export function modificationRef(ctx: IssueContext, id: string): ModificationRef {
   const entry = ctx.modifications.get(id);

@@ -76,6 +76,15 @@ describe('governance: a block per standing body that met in the month, in the bo
     });
   });
 
+  it('treats a meeting body of HTML comments alone as no headlines', () => {
+    const tag = meeting(
+      '2030-03-02-tag',
+      { body: 'tag', date: '2030-03-02' },
+      '<!-- headlines to come -->\n',
+    );
+    expect(bodyBlock([tag], 'tag')?.meetings[0]?.headlines).toBeUndefined();
+  });
+
   it('gives each body its next meeting after the issue date, skipping cancelled ones', () => {
     const items = [
       tag2,
