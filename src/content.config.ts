@@ -5,13 +5,20 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { COLLECTION_FILES, collectionSchemas, type RefFactory } from './schemas/index.ts';
+import type { z } from 'astro/zod';
+import {
+  COLLECTION_FILES,
+  type CollectionName,
+  collectionSchemas,
+  type RefFactory,
+} from './schemas/index.ts';
 
 const schemas = collectionSchemas(reference as unknown as RefFactory);
 
 const fileStem = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
 
-function collection<K extends keyof typeof schemas>(name: K) {
+/** A collection of `content/<dir>/`, typed by its own schema (so `getCollection` data is typed). */
+function collection<S extends z.ZodType>(name: CollectionName, schema: S) {
   const { dir, extensions } = COLLECTION_FILES[name];
   return defineCollection({
     loader: glob({
@@ -19,18 +26,18 @@ function collection<K extends keyof typeof schemas>(name: K) {
       base: `./content/${dir}`,
       generateId: fileStem,
     }),
-    schema: schemas[name],
+    schema,
   });
 }
 
 export const collections = {
-  modifications: collection('modifications'),
-  bodies: collection('bodies'),
-  meetings: collection('meetings'),
-  news: collection('news'),
-  consultations: collection('consultations'),
-  designations: collection('designations'),
-  'party-stats': collection('party-stats'),
-  newsletters: collection('newsletters'),
-  pages: collection('pages'),
+  modifications: collection('modifications', schemas.modifications),
+  bodies: collection('bodies', schemas.bodies),
+  meetings: collection('meetings', schemas.meetings),
+  news: collection('news', schemas.news),
+  consultations: collection('consultations', schemas.consultations),
+  designations: collection('designations', schemas.designations),
+  'party-stats': collection('party-stats', schemas['party-stats']),
+  newsletters: collection('newsletters', schemas.newsletters),
+  pages: collection('pages', schemas.pages),
 };

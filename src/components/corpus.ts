@@ -2,7 +2,7 @@
  * The content as one {@link Corpus}, loaded once per build from Astro's collections, with the
  * lookups pages need. Pages call domain functions on it; they do not sort or filter themselves.
  */
-import { getCollection, render } from 'astro:content';
+import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { config } from '../config.ts';
 import { type Corpus, type Entry, indexById } from '../lib/corpus.ts';
 import { registerRows } from '../lib/register.ts';
@@ -19,7 +19,7 @@ import type {
   PartyStats,
 } from '../schemas/index.ts';
 
-/** The validated data of each collection (Astro's generated types leave it `unknown` here). */
+/** The validated data of each collection, as our schemas type it. */
 interface CollectionData {
   modifications: Modification;
   bodies: Body;
@@ -37,8 +37,26 @@ export type SiteEntry<K extends keyof CollectionData> = Entry<CollectionData[K]>
 
 /** A collection's entries; their data has passed the collection's schema. */
 export async function entriesOf<K extends keyof CollectionData>(name: K): Promise<SiteEntry<K>[]> {
+  // TypeScript cannot relate Astro's generated entry types to ours for a generic K;
+  // `astroDataFits` below proves, collection by collection, that they agree.
   return (await getCollection(name)) as unknown as SiteEntry<K>[];
 }
+
+/** Compile-time proof that the data Astro types for each collection is our schema's type. */
+type Fits<K extends keyof CollectionData> = CollectionEntry<K>['data'] extends CollectionData[K]
+  ? true
+  : never;
+export const astroDataFits: { [K in keyof CollectionData]: Fits<K> } = {
+  modifications: true,
+  bodies: true,
+  meetings: true,
+  news: true,
+  consultations: true,
+  designations: true,
+  'party-stats': true,
+  newsletters: true,
+  pages: true,
+};
 
 /** Renders an entry's Markdown or MDX body. */
 export function renderEntry(entry: SiteEntry<keyof CollectionData>) {
