@@ -10,7 +10,7 @@
  *
  * Options: --entries N[,N…] (repeatable), --runs N, --seed N, --worktree (build the working
  * tree instead of the committed HEAD), --profile, --no-hugo, --no-astro (leave a peer out),
- * --results DIR.
+ * --results DIR, --report FILE.json (write the Markdown again from saved results, running nothing).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +46,8 @@ interface Options {
   hugo: boolean;
   astro: boolean;
   results: string;
+  /** Only write the Markdown again from a results JSON. */
+  report?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -78,6 +80,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--profile') o.profile = true;
     else if (a === '--no-hugo') o.hugo = false;
     else if (a === '--no-astro') o.astro = false;
+    else if (a === '--report') o.report = path.resolve(value());
     else if (a === '--results') o.results = path.resolve(value());
     else throw new Error(`unknown option ${a} (see the top of bench/run.ts)`);
   }
@@ -554,6 +557,23 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
       ),
       '',
     );
+    const steps = Object.entries(s.projectSteps ?? {});
+    const rebuildSteps = Object.entries(
+      medianSteps(s.runs.map((r) => r.projectRebuild).filter((m): m is Timed => !!m)),
+    );
+    const list = (e: [string, number][]) => e.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
+    if (steps.length) {
+      parts.push(
+        `Inside \`npm run build\` (medians of the times it prints): ${list(steps)}${rebuildSteps.length ? `; in the rebuild: ${list(rebuildSteps)}` : ''}. The rest of its wall time is starting npm and Node, loading modules and validating the content.`,
+        '',
+      );
+    }
+    if (s.newsletterWarm.ms) {
+      parts.push(
+        `One newsletter, warm, per issue: assembly ${fmtSpread(s.newsletterWarm.assembleMs, 1)} ms, rendering (Handlebars with Markdown, MJML, checks, plain text, .eml) ${fmtSpread(s.newsletterWarm.renderMs, 1)} ms.`,
+        '',
+      );
+    }
     if (s.errors.length)
       parts.push('Failures:', '', ...s.errors.map((e) => `- ${e.replace(/\n/g, ' ⏎ ')}`), '');
   }
@@ -584,6 +604,16 @@ async function main(): Promise<number> {
     return 2;
   }
   const say = (s: string) => console.log(s);
+  if (opts.report) {
+    const saved = JSON.parse(readFileSync(opts.report, 'utf8')) as {
+      meta: Record<string, string>;
+      sizes: SizeResult[];
+    };
+    const md = markdown(saved.sizes, saved.meta);
+    writeFileSync(opts.report.replace(/\.json$/, '.md'), `${md}\n`);
+    console.log(md);
+    return 0;
+  }
   const hugo = opts.hugo ? ensureHugo(say) : undefined;
   const git = (...a: string[]) => execFileSync('git', a, { cwd: REPO, encoding: 'utf8' }).trim();
   const astroVersion = (
