@@ -130,6 +130,10 @@ interface SizeResult {
   newsletterCold: string;
   newsletterWarm: {
     ms?: Spread;
+    /** A different issue each time, so no render cache of an earlier issue helps. */
+    distinctMs?: Spread;
+    /** How the figures were taken, where not in the run itself. */
+    note?: string;
     assembleMs?: Spread;
     renderMs?: Spread;
     iterations?: number;
@@ -358,6 +362,7 @@ async function benchSize(
     if (m.ok && existsSync(warmLog)) {
       const r = JSON.parse(readFileSync(warmLog, 'utf8')) as {
         ms?: number[];
+        distinctMs?: number[];
         assembleMs?: number[];
         renderMs?: number[];
         na?: string;
@@ -366,6 +371,7 @@ async function benchSize(
       newsletterWarm = r.ms
         ? {
             ms: spread(r.ms),
+            ...(r.distinctMs?.length ? { distinctMs: spread(r.distinctMs) } : {}),
             assembleMs: spread(r.assembleMs ?? []),
             renderMs: spread(r.renderMs ?? []),
             iterations: r.ms.length,
@@ -419,7 +425,8 @@ function targets(sizes: SizeResult[]): Target[] {
   const s = big.summary;
   const ratio = big.ratios.projectToBare.wall;
   const check = (v: number | undefined, limit: number) => (v === undefined ? undefined : v < limit);
-  const warm = big.newsletterWarm.ms;
+  // A different issue each time where measured: no cache of an earlier render of it helps.
+  const warm = big.newsletterWarm.distinctMs ?? big.newsletterWarm.ms;
   return [
     {
       what: `full build ÷ bare Astro (${at})`,
@@ -446,7 +453,7 @@ function targets(sizes: SizeResult[]): Target[] {
       met: check(s.check.wallS?.median, 10),
     },
     {
-      what: `one newsletter, warm (${at})`,
+      what: `one newsletter, warm, a different issue each time (${at})`,
       target: '< 50 ms',
       measured: warm ? `${fmtSpread(warm, 1)} ms` : (big.newsletterWarm.na ?? 'n/a'),
       met: check(warm?.median, 50),
@@ -547,10 +554,17 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
             fmtSpread(s.summary.newsletter.rssMiB, 0),
           ],
           [
-            'one newsletter assembled + MJML-compiled, warm',
+            'one newsletter assembled + rendered, warm: the same issue again',
             s.newsletterWarm.ms
               ? `${fmtSpread(s.newsletterWarm.ms, 1)} ms (${s.newsletterWarm.iterations} iterations)`
               : `n/a: ${s.newsletterWarm.na}`,
+            '—',
+          ],
+          [
+            'one newsletter assembled + rendered, warm: a different issue each time',
+            s.newsletterWarm.distinctMs
+              ? `${fmtSpread(s.newsletterWarm.distinctMs, 1)} ms (${s.newsletterWarm.distinctMs.n} issues)`
+              : 'n/a',
             '—',
           ],
         ],
@@ -570,7 +584,7 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
     }
     if (s.newsletterWarm.ms) {
       parts.push(
-        `One newsletter, warm, per issue: assembly ${fmtSpread(s.newsletterWarm.assembleMs, 1)} ms, rendering (Handlebars with Markdown, MJML, checks, plain text, .eml) ${fmtSpread(s.newsletterWarm.renderMs, 1)} ms.`,
+        `One newsletter, warm, the same issue again: assembly ${fmtSpread(s.newsletterWarm.assembleMs, 1)} ms, rendering (Handlebars with Markdown, MJML, checks, plain text, .eml) ${fmtSpread(s.newsletterWarm.renderMs, 1)} ms.${s.newsletterWarm.note ? ` ${s.newsletterWarm.note}` : ''}`,
         '',
       );
     }

@@ -2,7 +2,8 @@
  * One newsletter, warm: in one process, load the corpus once, then assemble the issue model
  * and render it (Handlebars → MJML compile → checks → text → .eml) many times, timing each.
  * Run by `bench/run.ts` as `node newsletter-warm.ts <site> <month> <iterations> <out.json>`;
- * writes `{ ms: number[], assembleMs, renderMs, api }`, or `{ na: reason }` when the project
+ * writes `{ ms: number[], distinctMs, assembleMs, renderMs, api }` (`ms`: the same issue again
+ * and again; `distinctMs`: a different issue each time), or `{ na: reason }` when the project
  * has no newsletter module with these functions (yet).
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -74,8 +75,23 @@ if (!assembleIssue || !renderIssue) {
       renderMs.push(t2 - t1);
     }
   }
+  // The same, each time a different issue (the latest months first): nothing an issue's
+  // earlier render cached (rendered Markdown, say) can be reused.
+  const months = (corpus as { newsletters: { id: string }[] }).newsletters
+    .map((n) => n.id)
+    .filter((m) => m !== month)
+    .reverse()
+    .slice(0, iterations);
+  const distinctMs: number[] = [];
+  for (const other of months) {
+    const t0 = performance.now();
+    const issue = assembleIssue(corpus, other, { contact: config.contact });
+    await renderIssue(issue, { templates, settings });
+    distinctMs.push(performance.now() - t0);
+  }
   write({
     ms,
+    distinctMs,
     assembleMs,
     renderMs,
     htmlBytes,
