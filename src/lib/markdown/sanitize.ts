@@ -4,7 +4,7 @@
  * scripts, event-handler attributes, `javascript:` and other non-web URLs, iframes,
  * objects, forms and inline styles are removed. Based on GitHub's rules (hast-util-sanitize).
  */
-import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { defaultSchema, type Schema as SanitizeSchema } from 'hast-util-sanitize';
 
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -16,4 +16,6 @@ export const sanitizeSchema: SanitizeSchema = {
     src: ['http', 'https'],
   },
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['input'].includes(t)),
+  // Elements removed with their content, not unwrapped: their text is code or hidden.
+  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title'],
 };
