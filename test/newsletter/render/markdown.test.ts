@@ -41,6 +41,42 @@ describe('markdownToHtml', () => {
     expect(html).toContain('<td>Simon Trivella</td>');
   });
 
+  it('gives header cells in a table body scope="row", and keeps a scope the author gave', () => {
+    const html = markdownToHtml(
+      '<table><thead><tr><th scope="row">Kind</th></tr></thead><tbody><tr><th>Large Suppliers</th><td>32</td></tr></tbody></table>',
+    );
+    expect(html).toContain('<th scope="row">Kind</th>');
+    expect(html).toContain('<th scope="row">Large Suppliers</th>');
+  });
+
+  it('moves headings written as HTML too, and styles each by the tag it ends as', () => {
+    expect(
+      markdownToHtml('<h2>A</h2>\n\n#### B', { headingLevel: 3, classes: { h3: 'big', h5: 'small' } }),
+    ).toBe('<h3 class="big">A</h3>\n<h5 class="small">B</h5>');
+  });
+
+  it('makes links and images written as HTML absolute', () => {
+    const html = markdownToHtml('<a href="/news/">news</a> ![Chart](/images/chart.png)', {
+      siteUrl: 'https://sec.example/',
+    });
+    expect(html).toContain('href="https://sec.example/news/"');
+    expect(html).toContain('src="https://sec.example/images/chart.png"');
+  });
+
+  it('still adjusts a body that had to be sanitised whole', () => {
+    const html = markdownToHtml('## Title\n\n<script>alert(1)</script>\n\n[a](/x/)', {
+      headingLevel: 4,
+      siteUrl: 'https://sec.example',
+    });
+    expect(html).not.toMatch(/script/);
+    expect(html).toContain('<h4>Title</h4>');
+    expect(html).toContain('href="https://sec.example/x/"');
+  });
+
+  it('uses smart punctuation, as the site does', () => {
+    expect(markdownToHtml('the Panel\'s "decision" -- 2018')).toBe('<p>the Panel’s “decision” – 2018</p>');
+  });
+
   it.each<[string, string, RegExp]>([
     ['script', 'Hi <script>alert(1)</script>', /<script/i],
     ['event handlers', '<p onclick="alert(1)">Hi</p>', /onclick/i],

@@ -2,7 +2,7 @@
  * The email rendering pipeline, in order. Each step is one module of this folder:
  *
  *   1. view      issue model + settings → the data templates are filled with (absolute links)
- *   2. template  Handlebars fills `templates/*.mjml` (auto-escaped; Markdown via unified) → MJML
+ *   2. template  Handlebars fills `templates/*.mjml` (auto-escaped; Markdown via Sätteri) → MJML
  *   3. mjml      MJML 5, strict validation → HTML; an error names its template
  *   4. check     no script, only absolute URLs, alt on every image
  *   5. text      html-to-text → the plain-text part
