@@ -1,28 +1,14 @@
 /**
  * Short Markdown from front matter (event summaries, consultation conclusions) to HTML, on
- * the same terms as Markdown bodies: GFM, raw HTML parsed and then sanitised with the
- * shared schema.
+ * the same terms as Markdown bodies: Sätteri with GFM and smart punctuation, raw HTML parsed
+ * and then sanitised with the shared schema (`markdownToSafeHtml`, the function behind the
+ * site's Markdown processor in `astro.config.mjs`).
  */
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { sanitizeSchema } from '../markdown/sanitize.ts';
-
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeStringify);
+import { markdownToSafeHtml } from '../markdown/satteri.ts';
 
 /** Markdown to sanitised HTML. */
 export function markdownToHtml(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return markdownToSafeHtml(markdown);
 }
 
 /** Markdown of one paragraph to sanitised inline HTML (no wrapping `<p>`). */
