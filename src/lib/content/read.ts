@@ -305,3 +305,16 @@ export function parseBytes(bytes: Uint8Array, kind: 'markdown' | 'yaml'): ReadRe
   }
   return parseText(decoded.text, kind);
 }
+
+/**
+ * {@link parseBytes} for text Node has decoded already (`readFileSync(file, 'utf8')`, faster
+ * than bytes through a strict TextDecoder): the same result, or undefined when the text holds
+ * a replacement character (the bytes may not be valid UTF-8) or may be over the size limit,
+ * for the caller to fall back to {@link parseBytes} on the bytes.
+ */
+export function parseDecoded(text: string, kind: 'markdown' | 'yaml'): ReadResult | undefined {
+  // A UTF-16 unit is at most 3 bytes of UTF-8.
+  if (text.length * 3 > MAX_FILE_BYTES || text.includes('\uFFFD')) return undefined;
+  // The strict decoder drops one byte-order mark itself; normaliseText drops one more.
+  return parseText(normaliseText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), kind);
+}
