@@ -26,6 +26,22 @@ export interface EmlInput {
 /** The time of day, Europe/London, an issue's message is dated. */
 export const SEND_TIME = '09:00';
 
+let clock: Intl.DateTimeFormat | undefined;
+
+/** London's wall clock, made once (a formatter costs more to make than to use). */
+function londonClock(): Intl.DateTimeFormat {
+  clock ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return clock;
+}
+
 /** The instant a Europe/London wall-clock time falls at. */
 export function londonInstant(date: IsoDate, time: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -33,15 +49,7 @@ export function londonInstant(date: IsoDate, time: string): Date {
   const asUtc = Date.UTC(y, m - 1, d, hh, mm);
   // London's offset at that moment: the wall time there of the UTC guess, minus the guess.
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
+    londonClock()
       .formatToParts(new Date(asUtc))
       .map((p) => [p.type, p.value]),
   );
@@ -70,6 +78,8 @@ export async function emailEml(input: EmlInput): Promise<Buffer> {
     baseBoundary: `sec-newsletter-${input.month}`,
     text: input.text,
     html: input.html,
+    // What nodemailer would choose for mostly Latin text, without counting every character to choose it.
+    textEncoding: 'quoted-printable',
     headers: {
       'List-Unsubscribe': listUnsubscribe(input.unsubscribeMailto, input.unsubscribeUrl),
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

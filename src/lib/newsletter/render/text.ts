@@ -4,7 +4,7 @@
  * become aligned columns, links are printed as their URLs, layout tables and the hidden
  * preheader disappear.
  */
-import { convert, type FormatCallback, type HtmlToTextOptions } from 'html-to-text';
+import { compile, type FormatCallback, type HtmlToTextOptions } from 'html-to-text';
 
 /** A heading on its own line, underlined with `=` (level 1–2) or `-` (level 3 and below). */
 const underlinedHeading: FormatCallback = (elem, walk, builder, formatOptions) => {
@@ -58,6 +58,10 @@ export const TEXT_OPTIONS: HtmlToTextOptions = {
   ],
 };
 
+/** The converter, compiled once: its selectors become a decision tree (a third of a conversion's cost). */
+let converter: ((html: string) => string) | undefined;
+
 export function emailText(html: string): string {
-  return `${convert(html, TEXT_OPTIONS).replace(/^\n+|\s+$/g, '')}\n`;
+  converter ??= compile(TEXT_OPTIONS);
+  return `${converter(html).replace(/^\n+|\s+$/g, '')}\n`;
 }
