@@ -5,7 +5,7 @@
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { config } from '../config.ts';
 import { type Corpus, type Entry, indexById } from '../lib/corpus.ts';
-import { registerRows } from '../lib/register.ts';
+import { type RegisterRow, registerRows } from '../lib/register.ts';
 import type { ModificationContext } from '../lib/stage.ts';
 import type {
   Body,
@@ -114,8 +114,10 @@ export function siteData(): Promise<SiteData> {
   return cached;
 }
 
-/** The register rows as of the configured day. */
-export async function siteRegisterRows() {
-  const { corpus, ctx, asOf } = await siteData();
-  return registerRows(corpus.modifications, ctx, asOf);
+let registerCache: Promise<RegisterRow[]> | undefined;
+
+/** The register rows as of the configured day, made once per build (four pages use them). */
+export function siteRegisterRows(): Promise<RegisterRow[]> {
+  registerCache ??= siteData().then(({ corpus, ctx, asOf }) => registerRows(corpus.modifications, ctx, asOf));
+  return registerCache;
 }

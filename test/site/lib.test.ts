@@ -7,7 +7,10 @@ import { designationsByDate, designationsOf } from '../../src/lib/site/designati
 import { consultationFeedItems, newsFeedItems, pubDate } from '../../src/lib/site/feeds.ts';
 import { latestNews, latestNewsletter, recentStageChanges } from '../../src/lib/site/home.ts';
 import { meetingsByBody } from '../../src/lib/site/meetings.ts';
+import { consultationsOn } from '../../src/lib/consultations.ts';
+import { eventsOf, nextKeyDate } from '../../src/lib/stage.ts';
 import {
+  contextOf,
   eventLabel,
   keyDateLabel,
   newslettersMentioning,
@@ -188,6 +191,55 @@ describe('modification page', () => {
     expect(relatedModifications(all[3]!.data, all)).toEqual([]);
   });
 
+  it('related: a modification named by several, and a related id with no page', () => {
+    const all = [
+      mod('SECMP0060', { related: ['SECMP0061', 'SECMP0099'] }),
+      mod('SECMP0061'),
+      mod('MP062', { related: ['SECMP0061', 'SECMP0061'] }),
+      mod('SECMP0009', { related: ['SECMP0061'] }),
+    ];
+    expect(relatedModifications(all[1]!.data, all).map((m) => m.id)).toEqual([
+      'SECMP0009',
+      'SECMP0060',
+      'MP062',
+    ]);
+    expect(relatedModifications(all[0]!.data, all).map((m) => m.id)).toEqual(['SECMP0061']);
+    // Asked about a list it has not seen: that list's answers.
+    expect(relatedModifications(all[1]!.data, all.slice(0, 2)).map((m) => m.id)).toEqual(['SECMP0060']);
+  });
+
+  it('contextOf: the designations and consultations of one modification, in order, the same answers', () => {
+    const ctx = {
+      designations: [
+        designation('5.2', '2019-02-01', ['SECMP0007', 'SECMP0008']),
+        designation('5.1', '2019-01-01', ['SECMP0007']),
+        designation('5.3', '2019-03-01', ['SECMP0008']),
+      ],
+      consultations: [
+        consultation('late', { closes: '2018-09-28', modifications: ['SECMP0007'] }),
+        consultation('other', { closes: '2018-09-10', modifications: ['SECMP0008'] }),
+        consultation('soon', { closes: '2018-09-07', modifications: ['SECMP0007', 'SECMP0007'] }),
+      ],
+    };
+    const own = contextOf('SECMP0007', ctx);
+    expect(own.designations.map((d) => d.id)).toEqual(['5.2', '5.1']);
+    expect(own.consultations.map((c) => c.id)).toEqual(['late', 'soon']);
+    expect(contextOf('SECMP0099', ctx)).toEqual({ designations: [], consultations: [] });
+    for (const id of ['SECMP0007', 'SECMP0008', 'SECMP0099']) {
+      const m = mod(id, { events: [{ type: 'raised', date: '2018-07-01' }] }).data;
+      const narrow = contextOf(id, ctx);
+      expect(eventsOf(m, narrow)).toEqual(eventsOf(m, ctx));
+      expect(nextKeyDate(m, '2018-08-31', narrow.consultations)).toEqual(
+        nextKeyDate(m, '2018-08-31', ctx.consultations),
+      );
+      expect(consultationsOn(narrow.consultations, id)).toEqual(consultationsOn(ctx.consultations, id));
+      expect(designationsOf(narrow.designations, id)).toEqual(designationsOf(ctx.designations, id));
+    }
+    expect(nextKeyDate(mod('SECMP0007').data, '2018-08-31', own.consultations)).toMatchObject({
+      consultation: 'soon',
+    });
+  });
+
   it.each([
     [{ type: 'raised' }, 'Modification Proposal raised'],
     [
@@ -256,6 +308,38 @@ describe('modification page', () => {
     };
     expect(newslettersMentioning(m, corpus).map((n) => n.id)).toEqual(['2018-08', '2018-09', '2018-10']);
     expect(newslettersMentioning(quiet, corpus).map((n) => n.id)).toEqual(['2018-07', '2018-09']);
+  });
+
+  it('newsletters mentioning: aliases, whole words only, consultations open on the issue day', () => {
+    const m = mod('MP102', { aliases: ['SECMP0102'] }).data;
+    const corpus = {
+      newsletters: [
+        newsletter('2019-05', '2019-05-17'),
+        newsletter('2019-01', '2019-01-18', {}, 'SECMP01020, XSECMP0102 and MP102A are others.'),
+        newsletter('2019-02', '2019-02-15'),
+        newsletter('2019-03', '2019-03-15'),
+        newsletter('2019-04', '2019-04-12'),
+      ],
+      news: [
+        news('feb', '2019-02-04', {}),
+        news('may', '2019-05-02', { modifications: ['SECMP0102'] }),
+        news('june', '2019-06-03', { modifications: ['MP102'] }),
+      ].map((n) => (n.id === 'feb' ? { ...n, body: 'The report (SECMP0102) is out.' } : n)),
+      consultations: [
+        // Open through the afternoon of the issue day.
+        consultation('march', { opens: '2019-03-01', closes: '2019-03-15T17:00', modifications: ['MP102'] }),
+        // Opens the day after the issue.
+        consultation('april', { opens: '2019-04-13', closes: '2019-04-30', modifications: ['MP102'] }),
+        // Closed the day before the issue.
+        consultation('early', { closes: '2019-01-17', modifications: ['SECMP0102'] }),
+      ],
+    };
+    expect(newslettersMentioning(m, corpus).map((n) => n.id)).toEqual(['2019-02', '2019-03', '2019-05']);
+    expect(newslettersMentioning(mod('MP102A').data, corpus).map((n) => n.id)).toEqual(['2019-01']);
+    // Answers are per corpus: another corpus, asked after, is indexed on its own.
+    const other = { ...corpus, newsletters: [newsletter('2019-01', '2019-01-18', {}, 'Only MP102.')] };
+    expect(newslettersMentioning(m, other).map((n) => n.id)).toEqual(['2019-01']);
+    expect(newslettersMentioning(m, corpus).map((n) => n.id)).toEqual(['2019-02', '2019-03', '2019-05']);
   });
 });
 

@@ -1,6 +1,6 @@
 /** What a modification's page shows beyond its own fields. */
-import type { Modification, ModificationEvent } from '../../schemas/index.ts';
-import type { Corpus, Entry } from '../corpus.ts';
+import type { Consultation, Designation, Modification, ModificationEvent } from '../../schemas/index.ts';
+import { type Corpus, type Entry, indexById } from '../corpus.ts';
 import { dateKey, type IsoDate, monthOf } from '../dates.ts';
 import { EVENT_LABELS, OUTCOME_LABELS, STAGE_LABELS, UNKNOWN_STAGE_LABEL } from '../labels.ts';
 import { isOpen } from '../consultations.ts';
@@ -15,17 +15,77 @@ import {
   timeline,
 } from '../stage.ts';
 
-/** Modifications it names as related and those that name it, in id order. */
+/** Ids each modification is named as related by, and the entries by id, per list of modifications. */
+const relatedIndexes = new WeakMap<
+  readonly Entry<Modification>[],
+  { byId: Map<string, Entry<Modification>>; namedBy: Map<string, string[]> }
+>();
+
+/**
+ * Modifications it names as related and those that name it, in id order. The first call for a
+ * list of modifications indexes who names whom; the list must not change once asked about.
+ */
 export function relatedModifications(
   mod: Pick<Modification, 'id' | 'related'>,
   all: readonly Entry<Modification>[],
 ): Entry<Modification>[] {
-  const ids = new Set(mod.related.map((r) => r.id));
-  for (const other of all) {
-    if (other.data.related.some((r) => r.id === mod.id)) ids.add(other.id);
+  let index = relatedIndexes.get(all);
+  if (!index) {
+    const namedBy = new Map<string, string[]>();
+    for (const other of all) {
+      for (const r of other.data.related) {
+        const names = namedBy.get(r.id);
+        if (!names) namedBy.set(r.id, [other.id]);
+        else if (names.at(-1) !== other.id) names.push(other.id);
+      }
+    }
+    relatedIndexes.set(all, (index = { byId: indexById(all), namedBy }));
   }
+  const ids = new Set([...mod.related.map((r) => r.id), ...(index.namedBy.get(mod.id) ?? [])]);
   ids.delete(mod.id);
-  return all.filter((m) => ids.has(m.id)).sort((a, b) => compareIds(a.id, b.id));
+  const { byId } = index;
+  return [...ids]
+    .filter((id) => byId.has(id))
+    .map((id) => byId.get(id)!)
+    .sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** The part of the context about each modification, per context. */
+const contexts = new WeakMap<ModificationContext, Map<string, ModificationContext>>();
+
+/**
+ * The designations that implement a modification and the consultations on it, in the
+ * context's order: what `eventsOf`, `nextKeyDate`, `consultationsOn` and `designationsOf`
+ * look for in the whole context, so each gives the same answer from this one. The first call
+ * for a context indexes it by modification; the context must not change once asked about.
+ */
+export function contextOf(modificationId: string, ctx: ModificationContext): ModificationContext {
+  let byModification = contexts.get(ctx);
+  if (!byModification) {
+    const index = new Map<
+      string,
+      { consultations: Entry<Consultation>[]; designations: Entry<Designation>[] }
+    >();
+    const own = (id: string) => {
+      let c = index.get(id);
+      if (!c) index.set(id, (c = { consultations: [], designations: [] }));
+      return c;
+    };
+    for (const d of ctx.designations) {
+      for (const r of d.data.modifications) {
+        const list = own(r.id).designations;
+        if (list.at(-1) !== d) list.push(d);
+      }
+    }
+    for (const c of ctx.consultations) {
+      for (const r of c.data.modifications) {
+        const list = own(r.id).consultations;
+        if (list.at(-1) !== c) list.push(c);
+      }
+    }
+    contexts.set(ctx, (byModification = index));
+  }
+  return byModification.get(modificationId) ?? { consultations: [], designations: [] };
 }
 
 /** How an event reads: its label, the outcome and which solution, where recorded. */
@@ -79,34 +139,91 @@ export function stageText(
   return STAGE_LABELS[stage];
 }
 
-const mentionsId = (text: string | undefined, ids: readonly string[]) =>
-  !!text && ids.some((id) => new RegExp(`\\b${id}\\b`).test(text));
+type MentionCorpus = Pick<Corpus, 'newsletters' | 'news' | 'consultations'>;
+type NewsletterEntry = Corpus['newsletters'][number];
+
+interface MentionIndex {
+  byId: Map<string, NewsletterEntry>;
+  /** Issue ids by the modification id or alias that the issue mentions. */
+  byToken: Map<string, Set<string>>;
+}
+
+/** Each word of a text (a maximal run of letters, digits and `_`): how `\bSECMP0049\b` sees it. */
+const WORDS = /\w+/g;
+
+/**
+ * The issues that mention each id, built in one pass over the newsletters, the news and the
+ * consultations. A modification id or alias is a single word (`MODIFICATION_ID`), so it is
+ * named in a text exactly when it is one of the text's words.
+ */
+function buildMentionIndex(corpus: MentionCorpus): MentionIndex {
+  const byId = new Map(corpus.newsletters.map((n) => [n.id, n]));
+  const byToken = new Map<string, Set<string>>();
+  const add = (token: string, issue: string) => {
+    let issues = byToken.get(token);
+    if (!issues) byToken.set(token, (issues = new Set()));
+    issues.add(issue);
+  };
+  const addWords = (text: string | undefined, issue: string) => {
+    if (text) for (const [word] of text.matchAll(WORDS)) add(word, issue);
+  };
+  for (const { id, data, body } of corpus.newsletters) {
+    for (const f of data.featured) if ('modification' in f) add(f.modification.id, id);
+    addWords(body, id);
+  }
+  for (const n of corpus.news) {
+    const issue = monthOf(n.data.date);
+    if (!byId.has(issue)) continue;
+    for (const r of n.data.modifications) add(r.id, issue);
+    addWords(n.body, issue);
+  }
+  // Issues by date, so each consultation finds the issues sent while it was open by bisection.
+  const dated = corpus.newsletters
+    .map((n) => ({ id: n.id, day: n.data.issueDate }))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const firstOnOrAfter = (day: IsoDate) => {
+    let lo = 0;
+    let hi = dated.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dated[mid]!.day < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const c of corpus.consultations) {
+    if (c.data.modifications.length === 0) continue;
+    const closes = dateKey(c.data.closes);
+    for (let i = c.data.opens ? firstOnOrAfter(dateKey(c.data.opens)) : 0; i < dated.length; i++) {
+      const { id, day } = dated[i]!;
+      if (day > closes) break;
+      // The same test the consultation pages use (open from its opening day through its closing day).
+      if (isOpen(c.data, day)) for (const r of c.data.modifications) add(r.id, id);
+    }
+  }
+  return { byId, byToken };
+}
+
+const mentionIndexes = new WeakMap<MentionCorpus, MentionIndex>();
 
 /**
  * Newsletter issues that mention a modification, oldest first. An issue mentions it when
  * the editor features it or names it in the editorial, when a news item of the issue's
  * month concerns it, when one of its events falls in that month (the Change update reports
  * them), or when a consultation on it is open on the issue date.
+ *
+ * The first call for a corpus indexes it (kept while the corpus lives); each call after is a
+ * lookup. The corpus must not change once asked about.
  */
 export function newslettersMentioning(
   mod: Pick<Modification, 'id' | 'aliases' | 'events'>,
-  corpus: Pick<Corpus, 'newsletters' | 'news' | 'consultations'>,
+  corpus: MentionCorpus,
 ): Corpus['newsletters'] {
-  const ids = [mod.id, ...mod.aliases];
-  return corpus.newsletters
-    .filter(({ id: month, data: issue, body }) => {
-      if (issue.featured.some((f) => 'modification' in f && ids.includes(f.modification.id))) return true;
-      if (mentionsId(body, ids)) return true;
-      if (mod.events.some((e) => monthOf(e.date) === month)) return true;
-      const monthNews = corpus.news.filter((n) => monthOf(n.data.date) === month);
-      if (
-        monthNews.some((n) => n.data.modifications.some((r) => ids.includes(r.id)) || mentionsId(n.body, ids))
-      ) {
-        return true;
-      }
-      return corpus.consultations.some(
-        (c) => c.data.modifications.some((r) => ids.includes(r.id)) && isOpen(c.data, issue.issueDate),
-      );
-    })
-    .sort((a, b) => a.id.localeCompare(b.id));
+  let index = mentionIndexes.get(corpus);
+  if (!index) mentionIndexes.set(corpus, (index = buildMentionIndex(corpus)));
+  const issues = new Set<string>();
+  for (const id of [mod.id, ...mod.aliases])
+    for (const issue of index.byToken.get(id) ?? []) issues.add(issue);
+  for (const e of mod.events) if (index.byId.has(monthOf(e.date))) issues.add(monthOf(e.date));
+  return [...issues].map((id) => index.byId.get(id)!).sort((a, b) => a.id.localeCompare(b.id));
 }
