@@ -1,7 +1,7 @@
 /** Meetings: status, upcoming and past, a body's next meeting, and how they are named. */
 import type { Body, Meeting } from '../schemas/index.ts';
 import type { Entry } from './corpus.ts';
-import { compareWhen, dateKey, type IsoDate, type IsoMonth, monthOf } from './dates.ts';
+import { compareWhen, dateKey, type IsoDate, type IsoMonth, monthOf, timeOf } from './dates.ts';
 
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
 
@@ -38,9 +38,49 @@ export function meetingsInMonth(meetings: readonly Entry<Meeting>[], month: IsoM
   return meetings.filter((m) => monthOf(m.data.date) === month).sort(byDate);
 }
 
-/** A body's meetings, in date order. */
+interface BodyMeetings {
+  /** In date order ({@link byDate}). */
+  meetings: Entry<Meeting>[];
+  /** The day of each meeting ({@link dateKey}), in the same order: ISO days compare as strings. */
+  days: IsoDate[];
+}
+
+interface MeetingIndex {
+  /** How many meetings were indexed: a list that grew is indexed again. */
+  size: number;
+  byBody: Map<string, BodyMeetings>;
+}
+
+/** Each body's meetings, sorted once per list of meetings (the corpus's, for the site). */
+const meetingIndexes = new WeakMap<readonly Entry<Meeting>[], MeetingIndex>();
+
+function indexOf(meetings: readonly Entry<Meeting>[]): MeetingIndex {
+  const known = meetingIndexes.get(meetings);
+  if (known?.size === meetings.length) return known;
+  // The order of byDate, computed once per meeting: the day, then the time (none first), then id.
+  const keyed = meetings.map((m) => {
+    const day = dateKey(m.data.date);
+    return { m, day, key: `${day}T${timeOf(m.data.date) ?? ''}` };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.m.id.localeCompare(b.m.id)));
+  const byBody = new Map<string, BodyMeetings>();
+  for (const { m, day } of keyed) {
+    let own = byBody.get(m.data.body.id);
+    if (!own) byBody.set(m.data.body.id, (own = { meetings: [], days: [] }));
+    own.meetings.push(m);
+    own.days.push(day);
+  }
+  const index = { size: meetings.length, byBody };
+  meetingIndexes.set(meetings, index);
+  return index;
+}
+
+/**
+ * A body's meetings, in date order. The first call for a list of meetings sorts it by body
+ * once; later calls copy the body's part. The list must not change once asked about.
+ */
 export function meetingsOf(meetings: readonly Entry<Meeting>[], bodyId: string): Entry<Meeting>[] {
-  return meetings.filter((m) => m.data.body.id === bodyId).sort(byDate);
+  return [...(indexOf(meetings).byBody.get(bodyId)?.meetings ?? [])];
 }
 
 /** The first meeting of a body strictly after a day that is not cancelled. */
@@ -49,9 +89,20 @@ export function nextMeetingOf(
   bodyId: string,
   after: IsoDate,
 ): Entry<Meeting> | undefined {
-  return meetingsOf(meetings, bodyId).find(
-    (m) => dateKey(m.data.date) > after && m.data.status !== 'cancelled',
-  );
+  const own = indexOf(meetings).byBody.get(bodyId);
+  if (!own) return undefined;
+  // Bisect for the first meeting on a later day, then skip cancelled ones.
+  let lo = 0;
+  let hi = own.days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (own.days[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < own.meetings.length; i++) {
+    if (own.meetings[i]!.data.status !== 'cancelled') return own.meetings[i];
+  }
+  return undefined;
 }
 
 /** “SEC Panel meeting 60”, “TAG meeting”, or the meeting's own title. */

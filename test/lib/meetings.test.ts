@@ -4,6 +4,7 @@ import {
   meetingStatus,
   meetingsBetween,
   meetingsInMonth,
+  meetingsOf,
   meetingTitle,
   nextMeetingOf,
   pastMeetings,
@@ -70,6 +71,58 @@ describe('nextMeetingOf', () => {
     ['tabasc', '2018-08-31', undefined],
   ])('%s after %s is %s', (body, after, expected) => {
     expect(nextMeetingOf(meetings, body, after)?.id).toBe(expected);
+  });
+
+  const day = [
+    meeting('w-late', 'wg', '2019-03-05T14:00'),
+    meeting('w-b', 'wg', '2019-03-05T10:00'),
+    meeting('w-a', 'wg', '2019-03-05T10:00'),
+    meeting('w-x1', 'wg', '2019-03-12', { status: 'cancelled' }),
+    meeting('w-x2', 'wg', '2019-03-19T09:30', { status: 'cancelled' }),
+    meeting('w-next', 'wg', '2019-03-26'),
+    meeting('w-first', 'wg', '2019-02-26T16:00'),
+  ];
+
+  it.each([
+    ['2019-02-25', 'w-first'],
+    // The meeting on the day itself is not after it.
+    ['2019-02-26', 'w-a'],
+    // Same day and time: by id.
+    ['2019-03-04', 'w-a'],
+    // Two cancelled meetings in a row are skipped.
+    ['2019-03-05', 'w-next'],
+    ['2019-03-12', 'w-next'],
+    ['2019-03-26', undefined],
+  ])('several a day, several cancelled: after %s is %s', (after, expected) => {
+    expect(nextMeetingOf(day, 'wg', after)?.id).toBe(expected);
+  });
+
+  it('sees a meeting added to the list after an earlier question', () => {
+    const list = [meeting('a', 'tag', '2019-01-10')];
+    expect(nextMeetingOf(list, 'tag', '2019-01-10')).toBeUndefined();
+    list.push(meeting('b', 'tag', '2019-02-14'));
+    expect(nextMeetingOf(list, 'tag', '2019-01-10')?.id).toBe('b');
+  });
+});
+
+describe('meetingsOf', () => {
+  it("lists a body's meetings by day, time (a meeting without one first) and id", () => {
+    const list = [
+      meeting('p2', 'sec-panel', '2018-09-14T10:00'),
+      meeting('t1', 'tag', '2018-09-14'),
+      meeting('p1', 'sec-panel', '2018-09-14'),
+      meeting('p0', 'sec-panel', '2018-08-10T10:00'),
+      meeting('p3', 'sec-panel', '2018-09-14T10:00'),
+    ];
+    expect(meetingsOf(list, 'sec-panel').map((m) => m.id)).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(meetingsOf(list, 'tag').map((m) => m.id)).toEqual(['t1']);
+    expect(meetingsOf(list, 'ssc')).toEqual([]);
+  });
+
+  it('gives a list of its own each time', () => {
+    const first = meetingsOf(meetings, 'sec-panel');
+    first.length = 0;
+    expect(meetingsOf(meetings, 'sec-panel').map((m) => m.id)).toEqual(['p59', 'p60']);
   });
 });
 
