@@ -22,7 +22,7 @@ import {
   newsletterUrl,
   newsUrl,
 } from '../site/urls.ts';
-import { corpusIndex, type CorpusIndex } from './corpus-index.ts';
+import { corpusIndex, type CorpusIndex, dayOf } from './corpus-index.ts';
 import { consultationKey, meetingKey, newsKey } from './keys.ts';
 import type {
   ConsultationItem,
@@ -92,23 +92,24 @@ export function issueContext(
 }
 
 /**
- * Consultations that may be open on the issue date, found by comparing days as text
- * (`opens` and `closes` always have one): the few left are then checked by
- * `src/lib/consultations.ts` itself. Many issues of a large corpus stay cheap.
+ * Consultations that may be open on the issue date: those of the index's month (open some
+ * time in it) and those without an opening date, checked by comparing days as text (`opens`
+ * and `closes` always have one). The few left are then checked by `src/lib/consultations.ts`
+ * itself, which sorts them. Each issue looks at its own month only.
  */
 export function possiblyOpen(ctx: IssueContext): Entry<Consultation>[] {
-  return ctx.corpus.consultations.filter(
-    (c) =>
-      c.data.closes.slice(0, 10) >= ctx.issueDate &&
-      (!c.data.opens || c.data.opens.slice(0, 10) <= ctx.issueDate),
-  );
+  const day = ctx.issueDate;
+  return [
+    ...(ctx.index.consultationsByOpenMonth.get(ctx.month) ?? []),
+    ...ctx.index.consultationsWithoutOpens,
+  ].filter((c) => dayOf(c.data.closes) >= day && (!c.data.opens || dayOf(c.data.opens) <= day));
 }
 
 /** Whether something dated `when` happened in the issue's month, by its issue date. */
 export function inIssueMonth(ctx: IssueContext, when: When): boolean {
   // A month-only date (“withdrawn in August 2018”) counts whatever the issue date.
   // `when.slice(0, 10)` is the day of a date with a day: cheaper than parsing it, as validated content allows.
-  return monthOf(when) === ctx.month && (when.length === 7 || when.slice(0, 10) <= ctx.issueDate);
+  return monthOf(when) === ctx.month && (when.length === 7 || dayOf(when) <= ctx.issueDate);
 }
 
 export const markdown = (text: string): Markdown => ({ markdown: text });
@@ -171,7 +172,7 @@ export function newsItem(ctx: IssueContext, entry: Entry<News>): NewsItem {
   const path = newsUrl(entry.id);
   const events = entry.data.meetings
     .map((r) => ctx.meetings.get(r.id))
-    .filter((m): m is Entry<Meeting> => m !== undefined && m.data.date.slice(0, 10) > ctx.issueDate)
+    .filter((m): m is Entry<Meeting> => m !== undefined && dayOf(m.data.date) > ctx.issueDate)
     .map((m) => meetingRef(ctx, m));
   return {
     kind: 'news',

@@ -15,7 +15,7 @@ import {
   type ModificationEvent,
   type News,
 } from '../../../schemas/index.ts';
-import { compareWhen, dateKey, type When } from '../../dates.ts';
+import type { When } from '../../dates.ts';
 import { consultationsOn, isOpen } from '../../consultations.ts';
 import { compareIds } from '../../register.ts';
 import { designationUrl, REGISTER_DOWNLOADS, REGISTER_URL } from '../../site/urls.ts';
@@ -51,8 +51,8 @@ import type {
   WithdrawnBlock,
   WithdrawnItem,
 } from '../model.ts';
-import type { MonthEvent } from '../corpus-index.ts';
-import { meetingsAfter, monthNews, newsBlock } from './governance.ts';
+import { byWhen, type MonthEvent, whenKey } from '../corpus-index.ts';
+import { monthNews, newsBlock, nextMeeting } from './governance.ts';
 
 /** The body whose meetings of this title are the Modifications Question Hour. */
 export const QUESTION_HOUR = { body: 'secas', title: 'Modifications Question Hour' } as const;
@@ -63,7 +63,7 @@ const CHANGE_CATEGORIES: ReadonlySet<News['category']> = new Set(['change']);
 export function monthEvents(ctx: IssueContext, types: ReadonlySet<string>): MonthEvent[] {
   return (ctx.index.eventsByMonth.get(ctx.month) ?? [])
     .filter(({ event }) => types.has(event.type) && inIssueMonth(ctx, event.date))
-    .sort((a, b) => compareWhen(a.event.date, b.event.date) || compareIds(a.mod.id, b.mod.id));
+    .sort((a, b) => byWhen(a.event.date, b.event.date) || compareIds(a.mod.id, b.mod.id));
 }
 
 /** The first event of a type on or after a date: the deadline that follows a decision. */
@@ -72,9 +72,11 @@ function eventAfter(
   type: ModificationEvent['type'],
   from: When,
 ): ModificationEvent | undefined {
+  // A day: the day a date falls on (a month-only date, the last of its month), as dateKey gives.
+  const day = whenKey(from).slice(0, 10);
   return mod.events
-    .filter((e) => e.type === type && dateKey(e.date) >= dateKey(from))
-    .sort((a, b) => compareWhen(a.date, b.date))[0];
+    .filter((e) => e.type === type && whenKey(e.date).slice(0, 10) >= day)
+    .sort((a, b) => byWhen(a.date, b.date))[0];
 }
 
 /** Groups events by a key, keeping the order in which keys first appear. */
@@ -141,7 +143,9 @@ function reportGroups(ctx: IssueContext, arranger: Arranger): ReportGroup[] {
       events,
       (e) => {
         const mrc = consultationsOn(ctx.index.consultationsByModification.get(e.mod.id) ?? [], e.mod.id).find(
-          (c) => c.data.kind === 'modification-report' && dateKey(c.data.closes) >= dateKey(e.event.date),
+          (c) =>
+            c.data.kind === 'modification-report' &&
+            whenKey(c.data.closes).slice(0, 10) >= whenKey(e.event.date).slice(0, 10),
         );
         return {
           consultation: mrc && {
@@ -185,7 +189,7 @@ function reportGroups(ctx: IssueContext, arranger: Arranger): ReportGroup[] {
 function mrcBlock(ctx: IssueContext, arranger: Arranger): ConsultationsBlock {
   const open = possiblyOpen(ctx)
     .filter((c) => c.data.kind === 'modification-report' && isOpen(c.data, ctx.issueDate))
-    .sort((a, b) => compareWhen(a.data.closes, b.data.closes) || a.id.localeCompare(b.id));
+    .sort((a, b) => byWhen(a.data.closes, b.data.closes) || a.id.localeCompare(b.id));
   return {
     kind: 'modification-report-consultations',
     key: 'modification-report-consultations',
@@ -218,7 +222,7 @@ const VOTE_OUTCOME_ORDER: readonly string[] = EVENT_OUTCOMES['change-board-vote'
 function votesBlock(ctx: IssueContext, arranger: Arranger): VotesBlock {
   const votes = monthEvents(ctx, new Set(['change-board-vote'])).sort(
     (a, b) =>
-      compareWhen(a.event.date, b.event.date) ||
+      byWhen(a.event.date, b.event.date) ||
       VOTE_OUTCOME_ORDER.indexOf(a.event.outcome ?? '') - VOTE_OUTCOME_ORDER.indexOf(b.event.outcome ?? '') ||
       compareIds(a.mod.id, b.mod.id),
   );
@@ -270,9 +274,9 @@ function votesBlock(ctx: IssueContext, arranger: Arranger): VotesBlock {
 }
 
 function designationsBlock(ctx: IssueContext, arranger: Arranger): DesignationsBlock {
-  const items = ctx.corpus.designations
-    .filter((d) => d.data.date.startsWith(ctx.month) && inIssueMonth(ctx, d.data.date))
-    .sort((a, b) => compareWhen(a.data.date, b.data.date) || a.id.localeCompare(b.id))
+  const items = (ctx.index.designationsByMonth.get(ctx.month) ?? [])
+    .filter((d) => inIssueMonth(ctx, d.data.date))
+    .sort((a, b) => byWhen(a.data.date, b.data.date) || a.id.localeCompare(b.id))
     .map((d) => ({
       key: designationKey(d.data.version),
       version: d.data.version,
@@ -302,11 +306,7 @@ function registerBlock(): RegisterBlock {
 }
 
 function questionHourBlock(ctx: IssueContext): QuestionHourBlock | undefined {
-  const next = meetingsAfter(
-    ctx.index.meetingsByBody.get(QUESTION_HOUR.body) ?? [],
-    ctx.issueDate,
-    Infinity,
-  ).find((m) => m.data.title === QUESTION_HOUR.title && m.data.status !== 'cancelled');
+  const next = nextMeeting(ctx, QUESTION_HOUR.body, (m) => m.data.title === QUESTION_HOUR.title);
   if (!next) return undefined;
   return {
     kind: 'question-hour',

@@ -8,8 +8,7 @@
  */
 import type { Body, Meeting, News } from '../../../schemas/index.ts';
 import type { Entry } from '../../corpus.ts';
-import { compareWhen } from '../../dates.ts';
-import { nextMeetingOf } from '../../meetings.ts';
+import { byWhen, dayOf } from '../corpus-index.ts';
 import {
   type IssueContext,
   bodyUrl,
@@ -25,35 +24,48 @@ import type { BodyBlock, GovernanceBlock, GovernanceSection, NewsBlock } from '.
 /** News categories reported in this section. */
 export const GOVERNANCE_CATEGORIES: ReadonlySet<News['category']> = new Set(['governance', 'security']);
 
-/** Standing bodies, in their `order`. */
-export function standingBodies(bodies: readonly Entry<Body>[]): Entry<Body>[] {
-  return bodies
-    .filter((b) => b.data.standing)
-    .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+/** Standing bodies, in their `order` (from the corpus index, sorted once). */
+export function standingBodies(ctx: IssueContext): Entry<Body>[] {
+  return ctx.index.standingBodies;
 }
 
 /** Whether a meeting took place in the issue's month, by its issue date. */
 export function heldInMonth(ctx: IssueContext, m: Entry<Meeting>): boolean {
   if (m.data.status === 'cancelled' || !inIssueMonth(ctx, m.data.date)) return false;
-  return m.data.status === 'held' || m.data.date.slice(0, 10) <= ctx.issueDate;
+  return m.data.status === 'held' || dayOf(m.data.date) <= ctx.issueDate;
 }
 
 /**
- * A body's meetings (in date order) from the first one after a day: a short run of them,
- * enough to find the next one that is not cancelled, found by binary search.
+ * Where a body's meetings after a day begin: a binary search in the days of its meetings
+ * (in date order, from the corpus index; ISO days compare as strings).
  */
-export function meetingsAfter(meetings: readonly Entry<Meeting>[], day: string, run = 32): Entry<Meeting>[] {
+export function firstAfter(days: readonly string[], day: string): number {
   let lo = 0;
-  let hi = meetings.length;
+  let hi = days.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    // A meeting's date always has a day: its first ten characters.
-    if (meetings[mid]!.data.date.slice(0, 10) <= day) lo = mid + 1;
+    if (days[mid]! <= day) lo = mid + 1;
     else hi = mid;
   }
-  const slice = meetings.slice(lo, lo + run);
-  // All cancelled: look further (rare).
-  return slice.every((m) => m.data.status === 'cancelled') ? meetings.slice(lo) : slice;
+  return lo;
+}
+
+/** The body's first meeting after the issue date that is not cancelled (`nextMeetingOf`, indexed). */
+export function nextMeeting(
+  ctx: IssueContext,
+  bodyId: string,
+  test: (m: Entry<Meeting>) => boolean = () => true,
+): Entry<Meeting> | undefined {
+  const meetings = ctx.index.meetingsByBody.get(bodyId) ?? [];
+  for (
+    let i = firstAfter(ctx.index.meetingDaysByBody.get(bodyId) ?? [], ctx.issueDate);
+    i < meetings.length;
+    i++
+  ) {
+    const m = meetings[i]!;
+    if (m.data.status !== 'cancelled' && test(m)) return m;
+  }
+  return undefined;
 }
 
 export function newsBlock(ctx: IssueContext, entry: Entry<News>): NewsBlock {
@@ -68,11 +80,11 @@ export function monthNews(ctx: IssueContext, categories: ReadonlySet<News['categ
       (n) =>
         categories.has(n.data.category) && inIssueMonth(ctx, n.data.date) && !ctx.featured.has(newsKey(n.id)),
     )
-    .sort((a, b) => compareWhen(a.data.date, b.data.date) || a.id.localeCompare(b.id));
+    .sort((a, b) => byWhen(a.data.date, b.data.date) || a.id.localeCompare(b.id));
 }
 
 export function governanceSection(ctx: IssueContext, arranger: Arranger): GovernanceSection | undefined {
-  const bodies = standingBodies(ctx.corpus.bodies);
+  const bodies = standingBodies(ctx);
   // Already in date order.
   const held = (ctx.index.meetingsByMonth.get(ctx.month) ?? []).filter((m) => heldInMonth(ctx, m));
   const heldIds = new Set(held.map((m) => m.id));
@@ -94,11 +106,7 @@ export function governanceSection(ctx: IssueContext, arranger: Arranger): Govern
     );
     const news = arranger.arrange((attached.get(b.id) ?? []).map((n) => newsItem(ctx, n)));
     if (meetings.length === 0 && news.length === 0) continue;
-    const next = nextMeetingOf(
-      meetingsAfter(ctx.index.meetingsByBody.get(b.id) ?? [], ctx.issueDate),
-      b.id,
-      ctx.issueDate,
-    );
+    const next = nextMeeting(ctx, b.id);
     const { name, shortName } = b.data;
     bodyBlocks.push({
       kind: 'body',

@@ -10,7 +10,8 @@
 import type { Consultation, News, PartyCategory, PartyStats } from '../../../schemas/index.ts';
 import type { Entry } from '../../corpus.ts';
 import { closingWithin, openConsultations } from '../../consultations.ts';
-import { addDays, compareWhen } from '../../dates.ts';
+import { addDays } from '../../dates.ts';
+import { byWhen, dayOf } from '../corpus-index.ts';
 import { PARTY_LABELS } from '../../labels.ts';
 import {
   consultationItem,
@@ -115,22 +116,22 @@ export function monthsFrom(from: string, to: string): string[] {
 function calendarBlock(ctx: IssueContext, arranger: Arranger): CalendarBlock {
   const from = addDays(ctx.issueDate, 1);
   const to = addDays(ctx.issueDate, ctx.options.calendarDays);
-  const order = new Map(standingBodies(ctx.corpus.bodies).map((b, i) => [b.id, i]));
+  const order = new Map(standingBodies(ctx).map((b, i) => [b.id, i]));
   const items = monthsFrom(from, to)
     .flatMap((month) => ctx.index.meetingsByMonth.get(month) ?? [])
     .filter(
       (m) =>
         order.has(m.data.body.id) &&
         m.data.status !== 'cancelled' &&
-        m.data.date.slice(0, 10) >= from &&
-        m.data.date.slice(0, 10) <= to,
+        dayOf(m.data.date) >= from &&
+        dayOf(m.data.date) <= to,
     )
     // By day, then the bodies' order, then time: the calendar reads as a list of days.
     .sort(
       (a, b) =>
-        a.data.date.slice(0, 10).localeCompare(b.data.date.slice(0, 10)) ||
+        dayOf(a.data.date).localeCompare(dayOf(b.data.date)) ||
         order.get(a.data.body.id)! - order.get(b.data.body.id)! ||
-        compareWhen(a.data.date, b.data.date) ||
+        byWhen(a.data.date, b.data.date) ||
         a.id.localeCompare(b.id),
     )
     .map((m) => meetingRef(ctx, m));
@@ -147,17 +148,14 @@ function calendarBlock(ctx: IssueContext, arranger: Arranger): CalendarBlock {
 }
 
 export function informationSection(ctx: IssueContext, arranger: Arranger): InformationSection | undefined {
-  const industry = ctx.corpus.consultations.filter((c) => c.data.kind === 'industry');
   const current = possiblyOpen(ctx).filter((c) => c.data.kind === 'industry');
   const shortDeadline = closingWithin(current, ctx.issueDate, ctx.options.shortDeadlineDays);
   const listed = new Set(shortDeadline.map((c) => c.id));
   const open = openConsultations(current, ctx.issueDate).filter((c) => !listed.has(c.id));
-  const concluded = industry
-    .filter(
-      (c) => c.data.conclusion && c.data.closes.startsWith(ctx.month) && inIssueMonth(ctx, c.data.closes),
-    )
-    .sort((a, b) => compareWhen(a.data.closes, b.data.closes) || a.id.localeCompare(b.id));
-  const stats = ctx.corpus['party-stats'].find((s) => s.data.month === ctx.month);
+  const concluded = (ctx.index.consultationsByClosingMonth.get(ctx.month) ?? [])
+    .filter((c) => c.data.kind === 'industry' && c.data.conclusion && inIssueMonth(ctx, c.data.closes))
+    .sort((a, b) => byWhen(a.data.closes, b.data.closes) || a.id.localeCompare(b.id));
+  const stats = ctx.index.partyStatsByMonth.get(ctx.month);
 
   const candidates: InformationBlock[] = [
     ...monthNews(ctx, REMINDERS).map((n) => newsBlock(ctx, n)),
