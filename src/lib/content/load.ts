@@ -3,10 +3,11 @@
  * the editors' commands. Reports every problem at once; returns a corpus only when there
  * are none.
  */
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTION_FILES, COLLECTIONS, type CollectionName, schemas } from '../../schemas/index.ts';
 import { type Corpus, emptyCorpus, type Entry } from '../corpus.ts';
+import { ContentCache, hashBytes, isRacy, stampOf } from './cache.ts';
 import { DERIVED_FIELDS } from './hints.ts';
 import { checkIntegrity } from './integrity.ts';
 import type { Problem } from './problems.ts';
@@ -19,6 +20,8 @@ export interface LoadResult {
   problems: Problem[];
   /** How many files were read. */
   files: number;
+  /** How many of them were unchanged since the last load, their results taken from the cache. */
+  fromCache: number;
 }
 
 interface Found {
@@ -96,7 +99,22 @@ export interface LoadOptions {
    * editors' commands validate what they are about to write this way, before writing it.
    */
   overrides?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Whether to reuse what unchanged files gave last time, and record what changed files give
+   * (`node_modules/.cache/sec-press/content/`, see `cache.ts`). The default is yes, unless the
+   * environment says `SEC_PRESS_CACHE=0`. A load with overrides reads the cache but does not
+   * update it.
+   */
+  cache?: boolean;
+  /**
+   * The time the load takes as now, in ms (default: the clock): files changed in the seconds
+   * before it are checked against the cache by hash, not by size and times alone.
+   */
+  now?: number;
 }
+
+/** Whether the persistent cache is on by default: `SEC_PRESS_CACHE=0` (or `false`, `off`) turns it off. */
+export const cacheByDefault = () => !/^(0|false|no|off)$/i.test(process.env.SEC_PRESS_CACHE?.trim() ?? '');
 
 /** Adds files that exist only as overrides to those found on disk. */
 function addOverrides(
@@ -150,6 +168,11 @@ export interface FileResult {
 const kindOf = (collection: CollectionName) =>
   COLLECTION_FILES[collection].extensions[0] === '.yaml' ? 'yaml' : 'markdown';
 
+/** Extensions of the files that are YAML alone. */
+const YAML_EXTENSIONS = new Set(
+  COLLECTIONS.filter((c) => kindOf(c) === 'yaml').flatMap((c) => COLLECTION_FILES[c].extensions),
+);
+
 /** Reads and validates one file on its own (references are checked with the others, by {@link combine}). */
 export function readEntry(file: ContentFile): FileResult {
   return entryOf(file.collection, file.rel, parseBytes(file.bytes, kindOf(file.collection)));
@@ -187,11 +210,19 @@ function entryOf(collection: CollectionName, rel: string, read: ReadResult): Fil
   return { collection, id, problems: [], entry, parsed: read.file };
 }
 
-/** Puts files read by {@link readEntry} together into a corpus and checks what spans them. */
-export function combine(results: readonly FileResult[]): { corpus: Corpus; problems: Problem[] } {
+/**
+ * Puts files read by {@link readEntry} together into a corpus and checks what spans them.
+ * The lines of problems that span files come from each result's parsed file or, where a
+ * result has none (the loader does not keep them), from `reread`, called only for the few
+ * files with such a problem.
+ */
+export function combine(
+  results: readonly FileResult[],
+  reread: (filePath: string) => ParsedFile | undefined = () => undefined,
+): { corpus: Corpus; problems: Problem[] } {
   const corpus = emptyCorpus();
   const problems: Problem[] = [];
-  const parsedFiles = new Map<string, ParsedFile>();
+  const parsedFiles = new Map<string, ParsedFile | undefined>();
   /** Ids of files that failed to load: references to them are not reported again. */
   const failed = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set()]));
   const partial: Entry<unknown>[] = [];
@@ -208,13 +239,17 @@ export function combine(results: readonly FileResult[]): { corpus: Corpus; probl
       }
     }
   }
+  const parsedOf = (filePath: string) => {
+    if (!parsedFiles.has(filePath)) parsedFiles.set(filePath, reread(filePath));
+    return parsedFiles.get(filePath);
+  };
   for (const entries of Object.values(corpus) as Entry<unknown>[][]) {
     entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
   problems.push(
     ...checkIntegrity(
       corpus,
-      (entry, p) => (entry.filePath ? parsedFiles.get(entry.filePath)?.lineOf(p) : undefined),
+      (entry, p) => (entry.filePath ? parsedOf(entry.filePath)?.lineOf(p) : undefined),
       failed,
       partial,
     ),
@@ -231,15 +266,79 @@ export async function loadContent(
   const { found, problems } = discover(root, contentDir);
   const overrides = options.overrides ?? new Map<string, Uint8Array>();
   addOverrides(root, contentDir, found, problems, overrides);
-  // One file at a time, read synchronously and checked at once: for thousands of small files
-  // this is several times cheaper than concurrent promise-based reads, and no file's bytes
-  // outlive its check.
-  const results = found.map((f) => {
-    const bytes = overrides.get(f.rel);
-    return bytes
-      ? readEntry({ collection: f.collection, rel: f.rel, bytes })
+  const cache =
+    (options.cache ?? cacheByDefault())
+      ? new ContentCache<FileResult>(root, contentDir, { writable: overrides.size === 0 })
+      : undefined;
+  const now = options.now ?? Date.now();
+  let fromCache = 0;
+  let results: FileResult[];
+  try {
+    // One file at a time, read synchronously and checked at once: for thousands of small
+    // files this is several times cheaper than concurrent promise-based reads, and no file's
+    // bytes outlive its check.
+    results = found.map((f) => {
+      const bytes = overrides.get(f.rel);
+      if (cache && !bytes) {
+        const [result, cached] = readThroughCache(cache, f, now);
+        if (cached) fromCache++;
+        return result;
+      }
+      const result = bytes
+        ? readEntry({ collection: f.collection, rel: f.rel, bytes })
+        : readEntryFromDisk(f.collection, f.rel, f.abs);
+      // Its parsed form (its text, a way to its lines) is not kept either: the few files with
+      // a problem that spans files are read again for their lines.
+      delete result.parsed;
+      return result;
+    });
+    cache?.save();
+  } finally {
+    cache?.close();
+  }
+  const combined = combine(results, (rel) => reread(root, rel, overrides));
+  return {
+    corpus: combined.corpus,
+    problems: [...problems, ...combined.problems],
+    files: found.length,
+    fromCache,
+  };
+}
+
+/** A file's result from the cache if the file is unchanged, or read and recorded there. */
+function readThroughCache(
+  cache: ContentCache<FileResult>,
+  f: Found,
+  now: number,
+): [result: FileResult, cached: boolean] {
+  // The stamp is taken before the bytes are read: a change in between shows next time.
+  const stamp = stampOf(statSync(f.abs));
+  let bytes: Uint8Array | undefined;
+  const readBytes = () => (bytes ??= readFileSync(f.abs));
+  const cached = cache.get(f.rel, stamp, now, readBytes);
+  if (cached) return [cached, true];
+  const racy = isRacy(stamp, now);
+  const result =
+    racy || bytes
+      ? readEntry({ collection: f.collection, rel: f.rel, bytes: readBytes() })
       : readEntryFromDisk(f.collection, f.rel, f.abs);
-  });
-  const combined = combine(results);
-  return { corpus: combined.corpus, problems: [...problems, ...combined.problems], files: found.length };
+  delete result.parsed;
+  cache.set(f.rel, stamp, racy ? hashBytes(readBytes()) : null, result);
+  return [result, false];
+}
+
+/** A file of the corpus parsed again, for the lines of its problems; undefined if it cannot be. */
+function reread(
+  root: string,
+  rel: string,
+  overrides: ReadonlyMap<string, Uint8Array>,
+): ParsedFile | undefined {
+  let bytes = overrides.get(rel);
+  try {
+    bytes ??= readFileSync(path.join(root, rel));
+  } catch {
+    return undefined;
+  }
+  const read = parseBytes(bytes, YAML_EXTENSIONS.has(path.extname(rel)) ? 'yaml' : 'markdown');
+  return read.ok ? read.file : undefined;
 }

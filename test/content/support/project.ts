@@ -61,12 +61,16 @@ export function runCommand(
   });
 }
 
-/** Every file under a folder with a hash of its bytes: to prove nothing was written. */
-export async function snapshot(dir: string): Promise<Record<string, string>> {
+/**
+ * Every file under a folder with a hash of its bytes: to prove nothing was written. Files
+ * under `skip` (paths from the folder) are left out: the loader's own cache, say.
+ */
+export async function snapshot(dir: string, skip?: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const walk = async (d: string) => {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
+      if (skip && path.relative(path.join(dir, skip), p).split(path.sep)[0] !== '..') continue;
       if (e.isDirectory()) await walk(p);
       else
         out[path.relative(dir, p)] = createHash('sha256')
