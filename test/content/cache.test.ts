@@ -4,9 +4,24 @@
  * lines, without it, on a first run that fills it and on the runs that reuse it, whatever
  * happened to the files or to the cache in between.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   CACHE_DIR,
@@ -20,7 +35,7 @@ import {
 import { type LoadResult, loadContent } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { PROJECT_ROOT } from '../../src/cli/run.ts';
-import { FIXTURES, removeProject, runCommand, tempProject } from './support/project.ts';
+import { FIXTURES, NODE, removeProject, runCommand, tempProject } from './support/project.ts';
 
 const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map(removeProject)));
@@ -200,6 +215,38 @@ describe('what invalidates all cached results', () => {
       expect.arrayContaining([...schemas, ...loader, 'src/lib/dates.ts', 'src/lib/corpus.ts']),
     );
     for (const [file, bytes] of loaderSources()) expect(bytes.length, file).toBeGreaterThan(0);
+  });
+
+  it('a change to a schema, or to a module a schema imports, empties it (end to end, on a copy of the code)', async () => {
+    const code = await mkdtemp(path.join(tmpdir(), 'sec-press-code-'));
+    roots.push(code);
+    await cp(path.join(PROJECT_ROOT, 'src'), path.join(code, 'src'), { recursive: true });
+    await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(code, 'node_modules'));
+    const root = await project();
+    const loader = pathToFileURL(path.join(code, 'src/lib/content/load.ts')).href;
+    /** How many files a fresh process took from the cache, of how many. */
+    const fromCache = () => {
+      const run = spawnSync(
+        NODE,
+        [
+          '--input-type=module',
+          '-e',
+          `const { loadContent } = await import(${JSON.stringify(loader)});
+           const r = await loadContent(${JSON.stringify(root)});
+           console.log(JSON.stringify([r.fromCache, r.files, r.problems.length]));`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as [number, number, number];
+    };
+    const [, files] = fromCache();
+    expect(fromCache()).toEqual([files, files, 0]);
+    await appendFile(path.join(code, 'src/schemas/news.ts'), '\n// A comment is a change too.\n');
+    expect(fromCache()).toEqual([0, files, 0]);
+    expect(fromCache()).toEqual([files, files, 0]);
+    await appendFile(path.join(code, 'src/lib/dates.ts'), '\n// Imported by the schemas.\n');
+    expect(fromCache()).toEqual([0, files, 0]);
   });
 
   it('another content folder: nothing is reused', async () => {
