@@ -10,7 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { config } from '../config.ts';
 import { loadContent } from '../lib/content/load.ts';
 import { ContentError } from '../lib/content/problems.ts';
+import { buildIssue } from '../lib/newsletter/build.ts';
 import { checkNewsletters } from '../lib/newsletter/problems.ts';
+import { RenderPool } from '../lib/newsletter/render/pool.ts';
+import { formatKb } from '../lib/newsletter/render/size.ts';
 import { runCli, UsageError } from './run.ts';
 
 // Node keeps the compiled code of the renderer's modules (MJML and friends, imported below)
@@ -43,8 +46,23 @@ function parseArgs(args: string[], root: string): { month: string; outDir: strin
 
 await runCli(async ({ root, args, out }) => {
   const { month, outDir } = parseArgs(args, root);
-  // The renderer (MJML and friends) loads only once there is an issue to render.
-  const rendering = import('../lib/newsletter/build.ts');
+  // The renderer (MJML and friends, about a second) loads in a worker thread while the
+  // content loads here; an issue the cache has needs none of it, and the worker is ended.
+  const pool = new RenderPool(1);
+  try {
+    return await buildOne(root, month, outDir, pool, out);
+  } finally {
+    await pool.close();
+  }
+});
+
+async function buildOne(
+  root: string,
+  month: string,
+  outDir: string,
+  pool: RenderPool,
+  out: Pick<Console, 'log' | 'warn'>,
+): Promise<number> {
   const { corpus, problems } = await loadContent(root);
   if (problems.length) throw new ContentError(problems);
   const newsletter = corpus.newsletters.find((n) => n.id === month);
@@ -54,19 +72,24 @@ await runCli(async ({ root, args, out }) => {
       `there is no newsletter for ${month}: content/newsletters/${month}.md does not exist${months.length ? ` (newsletters: ${months.join(', ')})` : ''}`,
     );
   }
-  const issueProblems = (await checkNewsletters(root, corpus, { contact: config.contact })).filter(
-    (p) => p.file === newsletter.filePath,
-  );
+  // This month's newsletter only: the others are `npm run check`'s and `npm run build`'s.
+  const issueProblems = await checkNewsletters(root, corpus, { contact: config.contact, only: month });
   if (issueProblems.length) throw new ContentError(issueProblems);
 
-  const { buildIssue } = await rendering;
-  const { formatKb } = await import('../lib/newsletter/render/size.ts');
-  const built = await buildIssue(corpus, month, { outDir, templates: path.join(root, 'templates'), config });
+  const built = await buildIssue(corpus, month, {
+    root,
+    outDir,
+    templatesDir: path.join(root, 'templates'),
+    config,
+    renderer: () => pool,
+  });
   for (const file of built.files) {
     out.log(`  ${path.relative(process.cwd(), file.path) || file.path}  ${formatKb(file.bytes)}`);
   }
   for (const warning of built.warnings) out.warn(`⚠ ${warning}`);
   // performance.now() counts from the start of the process: this is the whole command's time.
-  out.log(`✔ newsletter ${month} in ${(performance.now() / 1000).toFixed(1)} s`);
+  out.log(
+    `✔ newsletter ${month} in ${(performance.now() / 1000).toFixed(1)} s${built.cached ? ' (unchanged: copied from the cache)' : ''}`,
+  );
   return 0;
-});
+}

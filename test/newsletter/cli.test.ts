@@ -23,7 +23,8 @@ async function project(): Promise<string> {
 describe('npm run newsletter', () => {
   it('builds one issue into DIR/newsletters/YYYY-MM/ and prints each file with its size', async () => {
     const out = path.join(work, 'out');
-    const result = await run('src/cli/newsletter.ts', ['2018-08', '--out', out]);
+    // Rendered, not copied from the cache.
+    const result = await run('src/cli/newsletter.ts', ['2018-08', '--out', out], { SEC_PRESS_CACHE: '0' });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const dir = path.join(out, 'newsletters/2018-08');
@@ -33,7 +34,7 @@ describe('npm run newsletter', () => {
         new RegExp(`newsletters/2018-08/${file.replace('.', '\\.')}\\s+\\d+\\.\\d KB`),
       );
     }
-    expect(result.stdout).toMatch(/✔ newsletter 2018-08 in \d+\.\d s/);
+    expect(result.stdout).toMatch(/✔ newsletter 2018-08 in \d+\.\d s\n$/);
     const meta = JSON.parse(await readFile(path.join(dir, 'issue.json'), 'utf8'));
     const html = await readFile(path.join(dir, 'email.html'), 'utf8');
     expect(meta).toMatchObject({
@@ -109,6 +110,38 @@ describe('npm run newsletter', () => {
     expect(result.stderr).toMatch(
       /templates\/sections\/change\.mjml: <mj-section>: mj-section cannot be used inside mj-column/,
     );
+  });
+
+  it('copies an unchanged issue from the cache, and renders again after a template or content change', async () => {
+    const root = await project();
+    const out = path.join(root, 'dist');
+    const build = () => run('src/cli/newsletter.ts', ['2018-08', '--out', out], { SEC_PRESS_ROOT: root });
+    const html = () => readFile(path.join(out, 'newsletters/2018-08/email.html'), 'utf8');
+    const first = await build();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).not.toMatch(/from the cache/);
+    const rendered = await html();
+    await rm(out, { recursive: true });
+
+    const second = await build();
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/✔ newsletter 2018-08 in \d+\.\d s \(unchanged: copied from the cache\)/);
+    expect(await html()).toBe(rendered);
+
+    const footer = path.join(root, 'templates/layout.mjml');
+    await writeFile(
+      footer,
+      (await readFile(footer, 'utf8')).replace('Unsubscribe</a>', 'Stop these emails</a>'),
+    );
+    const third = await build();
+    expect(third.stdout).not.toMatch(/from the cache/);
+    expect(await html()).toContain('Stop these emails');
+
+    const intro = path.join(root, 'content/newsletters/2018-08.md');
+    await writeFile(intro, `${await readFile(intro, 'utf8')}\nA sentence added to the introduction.\n`);
+    const fourth = await build();
+    expect(fourth.stdout).not.toMatch(/from the cache/);
+    expect(await html()).toContain('A sentence added to the introduction.');
   });
 
   it('npm run check reports a newsletter month with nothing in it', async () => {

@@ -49,6 +49,11 @@ describe('newsletterProblems', () => {
       'no item “register” in the change section of this issue',
     );
   });
+  it('checks only the month asked for, when asked', () => {
+    const corpus = corpusOf(...BODIES, nl());
+    expect(newsletterProblems(corpus, { contact: CONTACT, only: '2030-03' })).toHaveLength(1);
+    expect(newsletterProblems(corpus, { contact: CONTACT, only: '2030-04' })).toEqual([]);
+  });
 });
 
 describe('checkNewsletters, on files', () => {

@@ -22,6 +22,9 @@ describe('newsletterStep', () => {
       'issue.json',
     ]);
     const html = await readFile(path.join(outDir, 'newsletters/2018-08/email.html'));
-    expect(log).toEqual([`newsletters/2018-08/email.html ${(html.length / 1024).toFixed(1)} KB`]);
+    expect(log).toEqual([
+      `newsletters/2018-08/email.html ${(html.length / 1024).toFixed(1)} KB`,
+      expect.stringMatching(/^1 issue: [01] rendered, [01] from the cache$/),
+    ]);
   });
 });

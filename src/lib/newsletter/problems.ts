@@ -6,23 +6,30 @@
 import type { Problem } from '../content/problems.ts';
 import { didYouMean } from '../content/suggest.ts';
 import type { Corpus } from '../corpus.ts';
-import { formatMonth } from '../dates.ts';
+import { formatMonth, type IsoMonth } from '../dates.ts';
 import { assembleIssueWithReport, hasContent } from './assemble.ts';
 import type { AssembleOptions } from './context.ts';
 
+export interface CheckOptions extends AssembleOptions {
+  /** Check only this month's newsletter (`npm run newsletter -- MONTH`); every one by default. */
+  only?: IsoMonth | undefined;
+}
+
 /**
- * Checks every newsletter of a valid corpus (run it after the loader found no problems).
- * `lineOf` points at a field of a newsletter file, where the caller can tell.
+ * Checks every newsletter of a valid corpus (run it after the loader found no problems), or
+ * only one month's. `lineOf` points at a field of a newsletter file, where the caller can tell.
  */
 export function newsletterProblems(
   corpus: Corpus,
-  options: AssembleOptions,
+  options: CheckOptions,
   lineOf: (file: string, path: readonly PropertyKey[]) => number | undefined = () => undefined,
 ): Problem[] {
   const problems: Problem[] = [];
+  const { only, ...assemble } = options;
   for (const newsletter of corpus.newsletters) {
+    if (only !== undefined && newsletter.id !== only) continue;
     const file = newsletter.filePath ?? `content/newsletters/${newsletter.id}.md`;
-    const { issue, unmatched } = assembleIssueWithReport(corpus, newsletter.id, options);
+    const { issue, unmatched } = assembleIssueWithReport(corpus, newsletter.id, assemble);
     if (!hasContent(issue)) {
       problems.push({
         file,
@@ -55,7 +62,7 @@ export function newsletterProblems(
 export async function checkNewsletters(
   root: string,
   corpus: Corpus,
-  options: AssembleOptions,
+  options: CheckOptions,
 ): Promise<Problem[]> {
   const problems = newsletterProblems(corpus, options);
   if (problems.length === 0) return problems;

@@ -4,7 +4,7 @@
  * Message-ID, and the one-click unsubscribe headers (RFC 2369, RFC 8058). The `To` header
  * is the sender's to add, per subscriber.
  */
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposer from 'nodemailer/lib/mail-composer';
 import type { IsoDate } from '../../dates.ts';
 
 export interface EmlInput {
@@ -68,8 +68,13 @@ export function listUnsubscribe(mailto: string, unsubscribeUrl: string): string 
   return `<mailto:${mailto}?subject=unsubscribe>, <${unsubscribeUrl}>`;
 }
 
+/** nodemailer, loaded on the first message (`issue.json` and its helpers here need none of it). */
+let mailComposer: Promise<{ default: typeof MailComposer }> | undefined;
+
 export async function emailEml(input: EmlInput): Promise<Buffer> {
-  const composer = new MailComposer({
+  mailComposer ??= import('nodemailer/lib/mail-composer');
+  const { default: Composer } = await mailComposer;
+  const composer = new Composer({
     from: { name: input.from.name, address: input.from.address },
     subject: input.subject,
     date: londonInstant(input.issueDate, SEND_TIME),

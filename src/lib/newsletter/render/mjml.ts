@@ -10,8 +10,11 @@
  * `<mj-style>` rules, media queries, stay in the head).
  */
 import { inline } from '@css-inline/css-inline';
-import mjml2html from 'mjml';
+import type mjml2html from 'mjml';
 import { templateAtLine } from './template.ts';
+
+/** MJML, loaded on the first compile (about a second): a cached issue never needs it. */
+let mjmlModule: Promise<{ default: typeof mjml2html }> | undefined;
 
 export class MjmlError extends Error {
   override name = 'MjmlError';
@@ -77,10 +80,12 @@ export function inlineStyles(html: string, css: string): string {
 
 export async function compileMjml(source: string): Promise<string> {
   const { mjml, css } = takeInlineStyles(source);
+  mjmlModule ??= import('mjml');
+  const { default: compile } = await mjmlModule;
   let html: string;
   try {
     // No web fonts: the layout uses the reader's system fonts.
-    ({ html } = await mjml2html(mjml, { validationLevel: 'strict', keepComments: false, fonts: {} }));
+    ({ html } = await compile(mjml, { validationLevel: 'strict', keepComments: false, fonts: {} }));
   } catch (error) {
     const issues = (error as { errors?: MjmlIssue[] }).errors;
     if (Array.isArray(issues) && issues.length > 0) {

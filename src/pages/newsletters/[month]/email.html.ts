@@ -9,11 +9,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { entriesOf, siteData } from '../../../components/corpus.ts';
 import { config } from '../../../config.ts';
 import { assembleIssue } from '../../../lib/newsletter/assemble.ts';
-import { emailSettings } from '../../../lib/newsletter/build.ts';
+import { emailSettings } from '../../../lib/newsletter/settings.ts';
 import { renderIssue } from '../../../lib/newsletter/render/index.ts';
 
 export const getStaticPaths = (async () => {
-  if (import.meta.env.PROD) return [];
+  // Only under `astro dev`. (PROD alone is not enough: a build started from a test runner
+  // inherits its PROD="" and DEV="1"; MODE is "production" in a build, "test" under vitest.)
+  if (import.meta.env.PROD || import.meta.env.MODE !== 'development') return [];
   const newsletters = await entriesOf('newsletters');
   return newsletters.map((n) => ({ params: { month: n.id } }));
 }) satisfies GetStaticPaths;

@@ -1,0 +1,86 @@
+/**
+ * A rendering worker (`pool.ts` starts it): loads the renderer (MJML and friends, about a
+ * second) as soon as it starts, then renders the issues it is sent, one at a time, and
+ * writes each issue's files (and its cache entry) itself when asked, so that the main thread
+ * (building the site, say) only hears back their sizes.
+ */
+import { parentPort } from 'node:worker_threads';
+import { writeEntry } from '../cache.ts';
+import {
+  byteLength,
+  FILE_NAMES,
+  type FileName,
+  issueFiles,
+  type IssueFileData,
+  writeIssueFiles,
+} from '../files.ts';
+import type { Issue } from '../model.ts';
+import type { IssueMeta } from './meta.ts';
+import type { Templates } from './template.ts';
+import type { EmailSettings } from './view.ts';
+
+/** Where to write a rendered issue: its folder, and its cache entry if any. */
+export interface WriteTo {
+  dir: string;
+  cache?: { dir: string; key: string } | undefined;
+}
+
+export interface RenderRequest {
+  id: number;
+  issue: Issue;
+  settings: EmailSettings;
+  templatesDir: string;
+  write?: WriteTo | undefined;
+}
+
+/** What comes back: the issue's metadata and sizes (its files too, unless written), or the error. */
+export type RenderReply =
+  | {
+      id: number;
+      ok: true;
+      meta: IssueMeta;
+      warnings: string[];
+      bytes: Record<FileName, number>;
+      files?: IssueFileData | undefined;
+    }
+  | { id: number; ok: false; name: string; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('render/worker.ts runs as a worker thread (see render/pool.ts)');
+
+// Loading starts now, while the main thread does other work (loading the content, say).
+const renderer = import('./index.ts');
+const templates = import('./template.ts');
+const loaded = new Map<string, Promise<Templates>>();
+
+async function handle(request: RenderRequest): Promise<RenderReply> {
+  const { renderIssue } = await renderer;
+  let t = loaded.get(request.templatesDir);
+  if (!t) {
+    t = templates.then((m) => m.loadTemplates(request.templatesDir));
+    loaded.set(request.templatesDir, t);
+  }
+  const r = await renderIssue(request.issue, { templates: await t, settings: request.settings });
+  const files = issueFiles(r);
+  const base = { id: request.id, ok: true as const, meta: r.meta, warnings: r.warnings };
+  if (!request.write) {
+    const bytes = Object.fromEntries(FILE_NAMES.map((name) => [name, byteLength(files[name])]));
+    return { ...base, bytes: bytes as Record<FileName, number>, files };
+  }
+  const bytes = await writeIssueFiles(request.write.dir, files);
+  if (request.write.cache) {
+    await writeEntry(request.write.cache.dir, request.write.cache.key, { files, warnings: r.warnings });
+  }
+  return { ...base, bytes };
+}
+
+port.on('message', async (request: RenderRequest) => {
+  let reply: RenderReply;
+  try {
+    reply = await handle(request);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    reply = { id: request.id, ok: false, name: e.name, message: e.message };
+  }
+  port.postMessage(reply);
+});
