@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { sanitizeSchema } from './src/lib/markdown/sanitize.ts';
 import { markdownFeatures, sanitizePlugin } from './src/lib/markdown/satteri.ts';
 import { headersFile } from './src/lib/site/csp.ts';
+import { dataStoreModule } from './src/lib/site/data-store-module.ts';
 import { rehypeSanitizeMdx } from './src/lib/site/mdx-sanitize.ts';
 
 /**
@@ -109,6 +110,8 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [sanitizePlugin()], features: { ...markdownFeatures } }),
   },
   vite: {
+    // The content store as 1 MB string literals: one 48 MB literal takes V8 25 s or more to compile.
+    plugins: [dataStoreModule()],
     build: {
       assetsInlineLimit: 0,
       rollupOptions: {
