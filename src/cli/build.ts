@@ -5,12 +5,16 @@
  *
  * The steps, in order:
  *   1. validate content (the same checks as `npm run check`); stop before writing anything;
- *   2. build the site with Astro;
- *   3. build each newsletter issue (email HTML, text and .eml) into `newsletters/YYYY-MM/`;
- *   4. index the built pages for search with Pagefind;
- *   5. swap the staging folder into `dist/`.
+ *   2. at the same time (the site keeps one core busy, the newsletters use the others):
+ *      - build the site with Astro;
+ *      - build each newsletter issue (email HTML, text and .eml; rendered in worker threads,
+ *        or copied from the cache when unchanged) into a folder of its own, moved into
+ *        `newsletters/YYYY-MM/` once both are done (Astro empties its output folder first);
+ *   3. index the built pages for search with Pagefind;
+ *   4. swap the staging folder into `dist/`.
+ * A step that fails fails the build once the steps running beside it have finished.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../lib/content/load.ts';
@@ -31,6 +35,12 @@ export interface BuildContext {
 export interface BuildStep {
   name: string;
   run(ctx: BuildContext): Promise<void>;
+  /**
+   * Builds into a folder of its own (its `ctx.outDir`), whose files are moved into the
+   * staging folder after its stage: for a step that runs beside the site, which empties the
+   * staging folder when it starts.
+   */
+  ownFolder?: boolean;
 }
 
 async function astroBuild(ctx: BuildContext): Promise<void> {
@@ -55,11 +65,27 @@ async function searchIndex(ctx: BuildContext): Promise<void> {
   }
 }
 
-export const STEPS: BuildStep[] = [
-  { name: 'site', run: astroBuild },
-  { name: 'newsletters', run: newsletterStep },
-  { name: 'search index', run: searchIndex },
+/** The build's stages, in order; the steps of a stage run at the same time. */
+export const STAGES: BuildStep[][] = [
+  [
+    { name: 'site', run: astroBuild },
+    { name: 'newsletters', run: newsletterStep, ownFolder: true },
+  ],
+  [{ name: 'search index', run: searchIndex }],
 ];
+
+/** Every step, in the order of the stages. */
+export const STEPS: BuildStep[] = STAGES.flat();
+
+/** Moves every file of a folder to the same place under another, creating folders as needed. */
+async function moveInto(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) await moveInto(source, path.join(to, entry.name));
+    else await rename(source, path.join(to, entry.name));
+  }
+}
 
 /** `--out DIR` builds somewhere other than `dist/` (tests build into their own folder). */
 function outDirFrom(args: string[], root: string): string {
@@ -85,14 +111,27 @@ await runCli(async ({ root, args, out }) => {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const ctx: BuildContext = { root, outDir, corpus, log: (m) => out.log(`  ${m}`) };
+  const ownFolders: string[] = [];
   try {
-    for (const step of STEPS) {
-      const t = performance.now();
-      await step.run(ctx);
-      out.log(`✔ ${step.name} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    for (const stage of STAGES) {
+      const folders = stage.map((step, i) =>
+        step.ownFolder ? path.join(work, `step-${process.pid}-${STAGES.indexOf(stage)}-${i}`) : outDir,
+      );
+      ownFolders.push(...folders.filter((f) => f !== outDir));
+      const results = await Promise.allSettled(
+        stage.map(async (step, i) => {
+          const t = performance.now();
+          await mkdir(folders[i]!, { recursive: true });
+          await step.run({ ...ctx, outDir: folders[i]! });
+          out.log(`✔ ${step.name} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+        }),
+      );
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      for (const folder of folders) if (folder !== outDir) await moveInto(folder, outDir);
     }
   } catch (error) {
-    await rm(outDir, { recursive: true, force: true });
+    await Promise.all([outDir, ...ownFolders].map((f) => rm(f, { recursive: true, force: true })));
     out.error('✘ build failed: dist/ is unchanged');
     throw error;
   }
