@@ -49,10 +49,10 @@ describe('compileMjml', () => {
       ),
     );
     const $ = load(html);
-    expect($('p').attr('style')).toBe('margin: 0 0 12px;');
+    expect($('p').attr('style')).toBe('margin:0 0 12px');
     // A descendant of an mj-section's css-class: the class is on MJML's own markup.
-    expect($('h1').attr('style')).toBe('color: #ffffff;');
-    expect($('table.data th').attr('style')).toBe('text-align: left;');
+    expect($('h1').attr('style')).toBe('color:#ffffff');
+    expect($('table.data th').attr('style')).toBe('text-align:left');
     // As juice did for MJML: a width in CSS is also the table's width attribute (Outlook).
     expect($('table.data').attr('width')).toBe('100%');
     expect($('a').attr('style')).toBeUndefined();

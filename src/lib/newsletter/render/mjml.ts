@@ -70,6 +70,9 @@ export function inlineStyles(html: string, css: string): string {
       loadRemoteStylesheets: false,
       extraCss: css,
       applyWidthAttributes: true,
+      // `margin:0 0 12px` rather than `margin: 0 0 12px;`: about 2 KB less of an issue's HTML
+      // (Gmail clips above 102 KB), and a little less for every later step to read.
+      minifyCss: true,
     });
   } catch (error) {
     throw new MjmlError(
