@@ -48,7 +48,7 @@ await runCli(async ({ root, args, out }) => {
   const { month, outDir } = parseArgs(args, root);
   // The renderer (MJML and friends, about a second) loads in a worker thread while the
   // content loads here; an issue the cache has needs none of it, and the worker is ended.
-  const pool = new RenderPool(1);
+  const pool = new RenderPool(1, { templatesDir: path.join(root, 'templates') });
   try {
     return await buildOne(root, month, outDir, pool, out);
   } finally {

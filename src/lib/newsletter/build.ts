@@ -59,7 +59,7 @@ export interface BuildIssuesOptions {
    * What renders the issues the cache lacks, made only when one does (the caller closes a
    * renderer it passes). Default: a pool of worker threads, one per core but one.
    */
-  renderer?: ((misses: number) => Renderer | Promise<Renderer>) | undefined;
+  renderer?: ((misses: number, templatesDir: string) => Renderer | Promise<Renderer>) | undefined;
 }
 
 export interface BuiltIssue {
@@ -74,9 +74,9 @@ export interface BuiltIssue {
   key?: string | undefined;
 }
 
-async function defaultRenderer(misses: number): Promise<Renderer> {
+async function defaultRenderer(misses: number, templatesDir: string): Promise<Renderer> {
   const { RenderPool, defaultWorkers } = await import('./render/pool.ts');
-  return new RenderPool(Math.min(misses, defaultWorkers()));
+  return new RenderPool(Math.min(misses, defaultWorkers()), { templatesDir });
 }
 
 /**
@@ -107,7 +107,9 @@ export async function buildIssues(
   let renderer: Renderer | undefined;
   const own = !options.renderer;
   try {
-    if (misses > 0) renderer = await (options.renderer ?? defaultRenderer)(misses);
+    if (misses > 0) {
+      renderer = await (options.renderer ?? defaultRenderer)(misses, options.templatesDir);
+    }
     return await Promise.all(
       planned.map(async ({ month, issue, key, entry, dir }): Promise<BuiltIssue> => {
         if (entry) {

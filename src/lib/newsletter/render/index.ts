@@ -43,6 +43,30 @@ export interface RenderedIssue {
   warnings: string[];
 }
 
+const WARM_UP_MJML =
+  '<mjml><mj-head><mj-style inline="inline">p { margin: 0; }</mj-style></mj-head><mj-body><mj-section><mj-column><mj-text><h2>Warm</h2><p>up</p></mj-text></mj-column></mj-section></mj-body></mjml>';
+
+/**
+ * Loads the renderer's libraries (MJML, html-to-text, nodemailer: about a second) and runs
+ * each once on a tiny input, so that the first issue renders at speed: what a rendering
+ * worker does as soon as it starts, while the main thread does other work.
+ */
+export async function warmUp(): Promise<void> {
+  const html = await compileMjml(WARM_UP_MJML);
+  const text = emailText(html);
+  await emailEml({
+    month: '2000-01',
+    subject: 'Warm up',
+    html,
+    text,
+    from: { name: 'Warm up', address: 'warm-up@sec-press.example' },
+    issueDate: '2000-01-31',
+    unsubscribeUrl: '*|UNSUB|*',
+    unsubscribeMailto: 'warm-up@sec-press.example',
+    host: 'sec-press.example',
+  });
+}
+
 export async function renderIssue(issue: Issue, options: RenderOptions): Promise<RenderedIssue> {
   const { settings } = options;
   const templates =

@@ -43,12 +43,18 @@ export class RenderPool {
   #next = 0;
   #closed = false;
 
-  constructor(size = defaultWorkers()) {
-    for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#start());
+  /**
+   * Starts `size` workers; each loads the renderer at once, and the templates of
+   * `templatesDir` if given (the folder the renders will use).
+   */
+  constructor(size = defaultWorkers(), options: { templatesDir?: string | undefined } = {}) {
+    for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#start(options.templatesDir));
   }
 
-  #start(): Slot {
-    const slot: Slot = { worker: new Worker(new URL('./worker.ts', import.meta.url)) };
+  #start(templatesDir: string | undefined): Slot {
+    const slot: Slot = {
+      worker: new Worker(new URL('./worker.ts', import.meta.url), { workerData: { templatesDir } }),
+    };
     slot.worker.unref();
     slot.worker.on('message', (reply: RenderReply) => {
       const job = slot.job;

@@ -4,7 +4,7 @@
  * writes each issue's files (and its cache entry) itself when asked, so that the main thread
  * (building the site, say) only hears back their sizes.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { writeEntry } from '../cache.ts';
 import {
   byteLength,
@@ -48,10 +48,22 @@ export type RenderReply =
 const port = parentPort;
 if (!port) throw new Error('render/worker.ts runs as a worker thread (see render/pool.ts)');
 
-// Loading starts now, while the main thread does other work (loading the content, say).
-const renderer = import('./index.ts');
+// Loading (and a first, tiny render) starts now, while the main thread does other work
+// (loading the content, say). A failure here shows again, with its message, in a real render.
+const renderer = import('./index.ts').then(async (m) => {
+  await m.warmUp().catch(() => undefined);
+  return m;
+});
 const templates = import('./template.ts');
 const loaded = new Map<string, Promise<Templates>>();
+
+/** The templates folder the pool said it would use: read and compiled now too. */
+const expected = (workerData as { templatesDir?: string } | undefined)?.templatesDir;
+if (expected) {
+  const t = templates.then((m) => m.loadTemplates(expected));
+  t.catch(() => loaded.delete(expected)); // Reported by the render that needs them.
+  loaded.set(expected, t);
+}
 
 async function handle(request: RenderRequest): Promise<RenderReply> {
   const { renderIssue } = await renderer;
