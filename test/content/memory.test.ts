@@ -26,14 +26,16 @@ it.each([
   'no YAML document outlives a load with problems at lines in and across files (%s)',
   async (_name, cache) => {
     root ??= await tempProject(...readdirSync(path.join(FIXTURES, 'bad-input')).map((c) => `bad-input/${c}`));
+    // Other test files run in this process may have left some behind: none may be added.
+    const before = [live(Document), live(LineCounter)];
     const loaded = await loadContent(root, undefined, { cache });
     // Lines were looked up, in YAML documents, for problems in files and across them.
     expect(loaded.problems.filter((p) => p.line !== undefined).length).toBeGreaterThan(10);
     expect(loaded.problems.map((p) => p.message)).toContainEqual(
       expect.stringMatching(/^no body “sec-panle”/),
     );
-    expect(live(Document)).toBe(0);
-    expect(live(LineCounter)).toBe(0);
+    expect(live(Document)).toBeLessThanOrEqual(before[0]!);
+    expect(live(LineCounter)).toBeLessThanOrEqual(before[1]!);
     expect(loaded.corpus.modifications.length).toBeGreaterThan(0);
   },
 );

@@ -123,10 +123,15 @@ export function cacheVersion(): string {
   return versionKey;
 }
 
+/**
+ * The cache file: `MAGIC`, each file's result serialised (V8's format), the header (which
+ * file each is, and its stamp, hash and length), the header's length, and a CRC-32 of all
+ * that. The header comes last so that the results can be written as they are serialised.
+ */
 interface Header {
   version: string;
   contentDir: string;
-  /** Per file: path from the project root, stamp, hash of the bytes if racy, payload length. */
+  /** Per file, in the order of the results: path from the project root, stamp, hash of the bytes if racy, length. */
   files: [rel: string, stamp: Stamp, hash: string | null, length: number][];
 }
 
@@ -134,8 +139,8 @@ interface CacheRecord<T> {
   stamp: Stamp;
   hash: string | null;
   value: T;
-  /** The serialised value: in memory for a new record, or where it is in the old cache file. */
-  payload: Uint8Array | { offset: number; length: number };
+  /** Where the serialised value is in the old cache file; none for a new record. */
+  payload?: { offset: number; length: number };
 }
 
 /**
@@ -164,7 +169,13 @@ class SequentialReader {
       this.#end = kept.length;
       this.#start = 0;
       while (this.#end < n) {
-        const read = readSync(this.#fd, this.#buf, this.#end, this.#buf.length - this.#end, null);
+        const read = readSync(
+          this.#fd,
+          this.#buf,
+          this.#end,
+          this.#buf.length - this.#end,
+          this.offset + this.#end,
+        );
         if (read === 0) throw new Error('the cache file ends early');
         this.#end += read;
       }
@@ -177,6 +188,17 @@ class SequentialReader {
   }
 }
 
+/** `n` bytes at a position of a file. */
+function readAt(fd: number, position: number, n: number): Buffer {
+  const buf = Buffer.allocUnsafe(n);
+  for (let done = 0; done < n;) {
+    const read = readSync(fd, buf, done, n - done, position + done);
+    if (read === 0) throw new Error('the cache file ends early');
+    done += read;
+  }
+  return buf;
+}
+
 /** Reads a cache file; undefined if there is none or it cannot be trusted. */
 function readCacheFile<T>(
   fd: number,
@@ -185,22 +207,26 @@ function readCacheFile<T>(
 ): Map<string, CacheRecord<T>> | undefined {
   try {
     const size = fstatSync(fd).size;
-    const reader = new SequentialReader(fd);
-    if (size < MAGIC.length + 8 || !reader.take(MAGIC.length).equals(MAGIC)) return undefined;
-    const headerLength = reader.take(4).readUInt32LE(0);
-    if (headerLength > size) return undefined;
-    const header = v8.deserialize(reader.take(headerLength)) as Header;
+    if (size < MAGIC.length + 8) return undefined;
+    const trailer = readAt(fd, size - 8, 8);
+    const headerLength = trailer.readUInt32LE(0);
+    const headerStart = size - 8 - headerLength;
+    if (headerStart < MAGIC.length) return undefined;
+    const headerBytes = readAt(fd, headerStart, headerLength);
+    const header = v8.deserialize(headerBytes) as Header;
     if (header.version !== version || header.contentDir !== contentDir) return undefined;
+    const reader = new SequentialReader(fd);
+    if (!reader.take(MAGIC.length).equals(MAGIC)) return undefined;
     const records = new Map<string, CacheRecord<T>>();
     for (const [rel, stamp, hash, length] of header.files) {
-      if (reader.offset + length > size - 4) return undefined;
+      if (reader.offset + length > headerStart) return undefined;
       const offset = reader.offset;
       const value = v8.deserialize(reader.take(length)) as T;
       records.set(rel, { stamp, hash, value, payload: { offset, length } });
     }
-    const crc = reader.crc;
-    if (reader.offset !== size - 4 || reader.take(4).readUInt32LE(0) !== crc) return undefined;
-    return records;
+    if (reader.offset !== headerStart) return undefined;
+    const crc = crc32(trailer.subarray(0, 4), crc32(headerBytes, reader.crc));
+    return crc === trailer.readUInt32LE(4) ? records : undefined;
   } catch {
     return undefined;
   }
@@ -301,14 +327,10 @@ export class ContentCache<T> {
     return record.value;
   }
 
-  /** Records what a file gave; a value that cannot be serialised is not recorded. */
+  /** Records what a file gave (serialised when saved; a value that cannot be is left out). */
   set(rel: string, stamp: Stamp, hash: string | null, value: T): void {
     this.#changed = true;
-    try {
-      this.#new.set(rel, { stamp, hash, value, payload: v8.serialize(value) });
-    } catch {
-      // Read again next time.
-    }
+    this.#new.set(rel, { stamp, hash, value });
   }
 
   /**
@@ -321,20 +343,13 @@ export class ContentCache<T> {
     const temp = `${this.#file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     let fd: number | undefined;
     try {
-      const files: Header['files'] = [];
-      for (const [rel, r] of this.#new) files.push([rel, r.stamp, r.hash, r.payload.length]);
-      const header = v8.serialize({
-        version: this.#version,
-        contentDir: this.#contentDir,
-        files,
-      } satisfies Header);
       mkdirSync(path.dirname(this.#file), { recursive: true });
       fd = openSync(temp, 'w');
       const out = new BatchWriter(fd);
       out.write(MAGIC);
-      out.write(u32(header.length));
-      out.write(header);
-      // Unchanged records are copied from the old file, in runs, through one buffer.
+      const files: Header['files'] = [];
+      // Unchanged results are copied from the old file, in runs, through one buffer; new ones
+      // are serialised one at a time as they are written.
       const copy = Buffer.allocUnsafe(1 << 20);
       let run: { offset: number; length: number } | undefined;
       const flushRun = () => {
@@ -350,17 +365,34 @@ export class ContentCache<T> {
         }
         run = undefined;
       };
-      for (const r of this.#new.values()) {
-        if (r.payload instanceof Uint8Array) {
-          flushRun();
-          out.write(r.payload);
-        } else if (run && run.offset + run.length === r.payload.offset) run.length += r.payload.length;
-        else {
-          flushRun();
-          run = { ...r.payload };
+      for (const [rel, r] of this.#new) {
+        if (r.payload) {
+          if (run && run.offset + run.length === r.payload.offset) run.length += r.payload.length;
+          else {
+            flushRun();
+            run = { ...r.payload };
+          }
+          files.push([rel, r.stamp, r.hash, r.payload.length]);
+          continue;
         }
+        let payload: Uint8Array;
+        try {
+          payload = v8.serialize(r.value);
+        } catch {
+          continue; // Read again next time.
+        }
+        flushRun();
+        out.write(payload);
+        files.push([rel, r.stamp, r.hash, payload.length]);
       }
       flushRun();
+      const header = v8.serialize({
+        version: this.#version,
+        contentDir: this.#contentDir,
+        files,
+      } satisfies Header);
+      out.write(header);
+      out.write(u32(header.length));
       out.write(u32(out.crc));
       out.flush();
       closeSync(fd);
