@@ -49,13 +49,17 @@ async function astroBuild(ctx: BuildContext): Promise<void> {
   await build({ root: ctx.root, outDir: ctx.outDir, logLevel: process.env.DEBUG ? 'info' : 'warn' });
 }
 
-/** Indexes the built pages for `/search/` with Pagefind's Node API, into `pagefind/`. */
+/**
+ * Indexes the built pages for `/search/` with Pagefind's Node API, into `pagefind/`. Only web
+ * pages (`…/index.html`: not the newsletters' `email.html` nor `404.html`) are read, and of
+ * them only the `<main>` of pages marked `data-pagefind-body` (see `Base.astro`).
+ */
 async function searchIndex(ctx: BuildContext): Promise<void> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   try {
     if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: ctx.outDir });
+    const added = await index.addDirectory({ path: ctx.outDir, glob: '**/index.html' });
     if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(ctx.outDir, 'pagefind') });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
