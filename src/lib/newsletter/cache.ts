@@ -20,6 +20,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FILE_NAMES, type IssueFileData } from './files.ts';
 import type { EmailSettings } from './render/view.ts';
 import type { Issue } from './model.ts';
 
@@ -30,7 +31,7 @@ export const CACHE_DIR = 'node_modules/.cache/sec-press/newsletters';
 const LAYOUT_VERSION = 1;
 
 /** The files of an issue, by their names in the issue's folder (also in the cache entry). */
-export const CACHED_FILES = ['email.html', 'email.txt', 'email.eml', 'issue.json'] as const;
+export const CACHED_FILES = FILE_NAMES;
 const WARNINGS = 'warnings.json';
 
 /** Whether the cache is on: `SEC_PRESS_CACHE=0` (or `false`, `no`, `off`) turns it off. */
@@ -133,8 +134,7 @@ export function issueKey(issue: Issue, f: Fingerprints): string {
 
 /** What an issue's build wrote: its files' bytes and its warnings. */
 export interface IssueFiles {
-  /** By file name ({@link CACHED_FILES}). */
-  files: Record<(typeof CACHED_FILES)[number], Uint8Array | string>;
+  files: IssueFileData;
   warnings: string[];
 }
 
