@@ -4,14 +4,34 @@
  * came from.
  *
  * The styles of `<mj-style inline="inline">` are inlined into the compiled HTML by
- * css-inline (Rust) rather than by MJML itself (juice, which parses the document again with
- * cheerio and was about 60% of the compile's time): the element is taken out before MJML
- * compiles, and its CSS applied after, to the same elements, as MJML would (the other
- * `<mj-style>` rules, media queries, stay in the head).
+ * css-inline (Rust, compiled to WebAssembly) rather than by MJML itself (juice, which parses
+ * the document again with cheerio and was about 60% of the compile's time): the element is
+ * taken out before MJML compiles, and its CSS applied after, to the same elements, as MJML
+ * would (the other `<mj-style>` rules, media queries, stay in the head). The WebAssembly build
+ * rather than the native one: the native package's binaries for other platforms are optional
+ * dependencies that `npm ci` insists on finding in the lock file, and a registry without them
+ * breaks the install.
  */
-import { inline } from '@css-inline/css-inline';
+import { initWasm, inline } from '@css-inline/css-inline-wasm';
 import type mjml2html from 'mjml';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { templateAtLine } from './template.ts';
+
+/** css-inline's WebAssembly module, instantiated once per process (or worker) when first needed. */
+let inliner: Promise<void> | undefined;
+
+/** Loads the style inliner; `inlineStyles` may be called once this has resolved. */
+export function loadInliner(): Promise<void> {
+  inliner ??= readFile(
+    createRequire(import.meta.url).resolve('@css-inline/css-inline-wasm/index_bg.wasm'),
+  ).then(
+    // The `{ module_or_path }` form wasm-bindgen asks for (a bare buffer logs a deprecation
+    // warning); the package's types still name only the bare one.
+    (wasm) => initWasm({ module_or_path: wasm } as unknown as Parameters<typeof initWasm>[0]),
+  );
+  return inliner;
+}
 
 /** MJML, loaded on the first compile (about a second): a cached issue never needs it. */
 let mjmlModule: Promise<{ default: typeof mjml2html }> | undefined;
@@ -58,7 +78,7 @@ export function takeInlineStyles(mjml: string): { mjml: string; css: string } {
   return { mjml: rest, css: css.join('\n') };
 }
 
-/** Inlines CSS into every element it matches, as MJML's `inline="inline"` does. */
+/** Inlines CSS into every element it matches, as MJML's `inline="inline"` does (after `loadInliner`). */
 export function inlineStyles(html: string, css: string): string {
   if (!css.trim()) return html;
   try {
@@ -84,7 +104,7 @@ export function inlineStyles(html: string, css: string): string {
 export async function compileMjml(source: string): Promise<string> {
   const { mjml, css } = takeInlineStyles(source);
   mjmlModule ??= import('mjml');
-  const { default: compile } = await mjmlModule;
+  const [{ default: compile }] = await Promise.all([mjmlModule, loadInliner()]);
   let html: string;
   try {
     // No web fonts: the layout uses the reader's system fonts.
