@@ -62,9 +62,12 @@ export function linkNodeModules(repoRoot: string, to: string): void {
   }
 }
 
-/** Astro's and Vite's caches of a project: cleared before every cold build. */
+/**
+ * A project's caches, cleared before every cold build: Astro's and Vite's, and sec-press's own
+ * (`node_modules/.cache/sec-press`: validated content files, rendered newsletter issues).
+ */
 export function clearCaches(projectDir: string): void {
-  for (const p of ['node_modules/.astro', 'node_modules/.vite', '.astro']) {
+  for (const p of ['node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache', '.astro']) {
     rmSync(path.join(projectDir, p), { recursive: true, force: true });
   }
 }
