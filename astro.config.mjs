@@ -2,13 +2,12 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { sanitizeSchema } from './src/lib/markdown/sanitize.ts';
-import { markdownFeatures, sanitizePlugin } from './src/lib/markdown/satteri.ts';
 import { headersFile } from './src/lib/site/csp.ts';
+import { siteMarkdownProcessor } from './src/lib/site/body.ts';
 import { dataStoreModule } from './src/lib/site/data-store-module.ts';
 import { rehypeSanitizeMdx } from './src/lib/site/mdx-sanitize.ts';
 
@@ -106,8 +105,9 @@ export default defineConfig({
   },
   markdown: {
     // Sätteri, Astro's native processor (about a hundred times faster than remark + rehype on
-    // our bodies): raw HTML is parsed into elements, then cleaned with the shared schema.
-    processor: satteri({ hastPlugins: [sanitizePlugin()], features: { ...markdownFeatures } }),
+    // our bodies) with our sanitising hast plugin: raw HTML is parsed into elements, then
+    // cleaned with the shared schema. Pages render bodies with the same processor (body.ts).
+    processor: siteMarkdownProcessor,
   },
   vite: {
     // The content store as 1 MB string literals: one 48 MB literal takes V8 25 s or more to compile.

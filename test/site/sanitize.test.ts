@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import config, { mdxProcessor } from '../../astro.config.mjs';
 import { sanitizeSchema } from '../../src/lib/markdown/sanitize.ts';
+import { renderBody } from '../../src/lib/site/body.ts';
 import { rehypeSanitizeMdx, sanitizeStartTag } from '../../src/lib/site/mdx-sanitize.ts';
 import { inlineMarkdownToHtml, markdownToHtml } from '../../src/lib/site/markdown.ts';
 
@@ -52,6 +53,24 @@ describe('Markdown bodies (.md) through the configured processor', () => {
     expect(html).toContain('<details><summary>More</summary>Detail</details>');
     expect(html).toContain('<table>');
     expect(html).toMatch(/<h2[^>]*>Heading<\/h2>/);
+  });
+});
+
+describe('Markdown bodies as pages render them (renderBody)', () => {
+  it.each(ATTACKS)('removes what could run code: %s', async (attack) => {
+    expectSafe(await renderBody(`Before.\n\n${attack}\n\nAfter.`));
+  });
+
+  it('renders a body exactly as the configured processor does', async () => {
+    const md =
+      "## Heading\n\nThe Board's **decision** -- see [SECMP0049](https://example.com/).\n\n| a | b |\n| - | - |\n| 1 | 2 |";
+    const html = await renderBody(md);
+    expect(html).toBe(await renderMarkdown(md));
+    expect(html).toContain('<table>');
+  });
+
+  it('renders a missing body as nothing', async () => {
+    expect(await renderBody(undefined)).toBe('');
   });
 });
 
