@@ -5,14 +5,16 @@
  *
  * The steps, in order:
  *   1. validate content (the same checks as `npm run check`); stop before writing anything;
- *   2. at the same time (the site keeps one core busy, the newsletters use the others):
- *      - build the site with Astro;
+ *   2. two lanes at the same time (the site keeps one core busy, the newsletters use the others
+ *      at the lowest priority):
+ *      - build the site with Astro, then index its pages for search with Pagefind (web pages
+ *        only: the newsletters' email files are not indexed);
  *      - build each newsletter issue (email HTML, text and .eml; rendered in worker threads,
- *        or copied from the cache when unchanged) into a folder of its own, moved into
- *        `newsletters/YYYY-MM/` once both are done (Astro empties its output folder first);
- *   3. index the built pages for search with Pagefind;
+ *        or copied from the cache when unchanged) into a folder of its own (Astro empties its
+ *        output folder when it starts);
+ *   3. move the newsletters' files into `newsletters/YYYY-MM/` of the staging folder;
  *   4. swap the staging folder into `dist/`.
- * A step that fails fails the build once the steps running beside it have finished.
+ * A step that fails ends its lane, and fails the build once the other lane has finished.
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,8 +39,8 @@ export interface BuildStep {
   run(ctx: BuildContext): Promise<void>;
   /**
    * Builds into a folder of its own (its `ctx.outDir`), whose files are moved into the
-   * staging folder after its stage: for a step that runs beside the site, which empties the
-   * staging folder when it starts.
+   * staging folder once every lane is done: for a step that runs beside the site, which
+   * empties the staging folder when it starts.
    */
   ownFolder?: boolean;
 }
@@ -69,17 +71,17 @@ async function searchIndex(ctx: BuildContext): Promise<void> {
   }
 }
 
-/** The build's stages, in order; the steps of a stage run at the same time. */
-export const STAGES: BuildStep[][] = [
+/** The build's lanes: the steps of a lane run in order, the lanes at the same time. */
+export const LANES: BuildStep[][] = [
   [
     { name: 'site', run: astroBuild },
-    { name: 'newsletters', run: newsletterStep, ownFolder: true },
+    { name: 'search index', run: searchIndex },
   ],
-  [{ name: 'search index', run: searchIndex }],
+  [{ name: 'newsletters', run: newsletterStep, ownFolder: true }],
 ];
 
-/** Every step, in the order of the stages. */
-export const STEPS: BuildStep[] = STAGES.flat();
+/** Every step. */
+export const STEPS: BuildStep[] = LANES.flat();
 
 /** Moves every file of a folder to the same place under another, creating folders as needed. */
 async function moveInto(from: string, to: string): Promise<void> {
@@ -115,27 +117,26 @@ await runCli(async ({ root, args, out }) => {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const ctx: BuildContext = { root, outDir, corpus, log: (m) => out.log(`  ${m}`) };
-  const ownFolders: string[] = [];
+  const ownFolders = new Map(
+    STEPS.filter((s) => s.ownFolder).map((s, i) => [s, path.join(work, `step-${process.pid}-${i}`)]),
+  );
   try {
-    for (const stage of STAGES) {
-      const folders = stage.map((step, i) =>
-        step.ownFolder ? path.join(work, `step-${process.pid}-${STAGES.indexOf(stage)}-${i}`) : outDir,
-      );
-      ownFolders.push(...folders.filter((f) => f !== outDir));
-      const results = await Promise.allSettled(
-        stage.map(async (step, i) => {
+    const results = await Promise.allSettled(
+      LANES.map(async (lane) => {
+        for (const step of lane) {
           const t = performance.now();
-          await mkdir(folders[i]!, { recursive: true });
-          await step.run({ ...ctx, outDir: folders[i]! });
+          const folder = ownFolders.get(step) ?? outDir;
+          await mkdir(folder, { recursive: true });
+          await step.run({ ...ctx, outDir: folder });
           out.log(`✔ ${step.name} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
-        }),
-      );
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-      for (const folder of folders) if (folder !== outDir) await moveInto(folder, outDir);
-    }
+        }
+      }),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    for (const folder of ownFolders.values()) await moveInto(folder, outDir);
   } catch (error) {
-    await Promise.all([outDir, ...ownFolders].map((f) => rm(f, { recursive: true, force: true })));
+    await Promise.all([outDir, ...ownFolders.values()].map((f) => rm(f, { recursive: true, force: true })));
     out.error('✘ build failed: dist/ is unchanged');
     throw error;
   }

@@ -60,6 +60,8 @@ export interface BuildIssuesOptions {
    * renderer it passes). Default: a pool of worker threads, one per core but one.
    */
   renderer?: ((misses: number, templatesDir: string) => Renderer | Promise<Renderer>) | undefined;
+  /** The default renderer's workers at the lowest CPU priority (beside the site's build). */
+  background?: boolean | undefined;
 }
 
 export interface BuiltIssue {
@@ -74,9 +76,11 @@ export interface BuiltIssue {
   key?: string | undefined;
 }
 
-async function defaultRenderer(misses: number, templatesDir: string): Promise<Renderer> {
-  const { RenderPool, defaultWorkers } = await import('./render/pool.ts');
-  return new RenderPool(Math.min(misses, defaultWorkers()), { templatesDir });
+function defaultRenderer(background: boolean) {
+  return async (misses: number, templatesDir: string): Promise<Renderer> => {
+    const { RenderPool, defaultWorkers } = await import('./render/pool.ts');
+    return new RenderPool(Math.min(misses, defaultWorkers()), { templatesDir, background });
+  };
 }
 
 /**
@@ -108,7 +112,10 @@ export async function buildIssues(
   const own = !options.renderer;
   try {
     if (misses > 0) {
-      renderer = await (options.renderer ?? defaultRenderer)(misses, options.templatesDir);
+      renderer = await (options.renderer ?? defaultRenderer(options.background ?? false))(
+        misses,
+        options.templatesDir,
+      );
     }
     return await Promise.all(
       planned.map(async ({ month, issue, key, entry, dir }): Promise<BuiltIssue> => {
@@ -174,6 +181,8 @@ export async function newsletterStep(ctx: {
     outDir: ctx.outDir,
     templatesDir: path.join(ctx.root, 'templates'),
     config: siteConfig,
+    // Beside the site's build (src/cli/build.ts): the site is the longer step, let it go first.
+    background: true,
   });
   for (const issue of built) {
     ctx.log(`newsletters/${issue.month}/email.html ${formatKb(issue.meta.sizes.html)}`);

@@ -29,6 +29,16 @@ export class RenderError extends Error {
   }
 }
 
+export interface PoolOptions {
+  /** The templates folder renders will use: each worker reads it as it starts. */
+  templatesDir?: string | undefined;
+  /**
+   * Render at the lowest CPU priority (each worker thread's own nice value, on Linux): for
+   * work beside a more urgent thread, such as the site's build.
+   */
+  background?: boolean | undefined;
+}
+
 interface Job {
   request: RenderRequest;
   resolve: (r: RenderedFiles) => void;
@@ -46,18 +56,15 @@ export class RenderPool {
   #next = 0;
   #closed = false;
 
-  /**
-   * Starts `size` workers; each loads the renderer at once, and the templates of
-   * `templatesDir` if given (the folder the renders will use).
-   */
-  constructor(size = defaultWorkers(), options: { templatesDir?: string | undefined } = {}) {
-    for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#start(options.templatesDir));
+  /** Starts `size` workers; each loads the renderer (and the templates) at once. */
+  constructor(size = defaultWorkers(), options: PoolOptions = {}) {
+    for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#start(options));
   }
 
-  #start(templatesDir: string | undefined): Slot {
+  #start({ templatesDir, background }: PoolOptions): Slot {
     const slot: Slot = {
       worker: new Worker(new URL('./worker.ts', import.meta.url), {
-        workerData: { templatesDir },
+        workerData: { templatesDir, background },
         // Left alone, V8 lets a rendering worker's heap grow to about 500 MiB over hundreds of
         // issues (garbage it has no reason to collect yet), beside the site's build; an issue
         // needs a few MiB. 256 MiB halves the peak at no measurable cost (128 MiB thrashes).

@@ -4,6 +4,7 @@
  * writes each issue's files (and its cache entry) itself when asked, so that the main thread
  * (building the site, say) only hears back their sizes.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeEntry } from '../cache.ts';
 import {
@@ -57,8 +58,20 @@ const renderer = import('./index.ts').then(async (m) => {
 const templates = import('./template.ts');
 const loaded = new Map<string, Promise<Templates>>();
 
+const data = (workerData ?? {}) as { templatesDir?: string; background?: boolean };
+
+// In the background (beside the site's build), this thread yields the CPU to any other: on
+// Linux a thread's nice value is its own, so the site's thread keeps its priority.
+if (data.background) {
+  try {
+    setPriority(19);
+  } catch {
+    // Not allowed here: render at the usual priority.
+  }
+}
+
 /** The templates folder the pool said it would use: read and compiled now too. */
-const expected = (workerData as { templatesDir?: string } | undefined)?.templatesDir;
+const expected = data.templatesDir;
 if (expected) {
   const t = templates.then((m) => m.loadTemplates(expected));
   t.catch(() => loaded.delete(expected)); // Reported by the render that needs them.
