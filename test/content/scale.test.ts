@@ -1,8 +1,8 @@
 /**
  * The loader scales with the content: a generated corpus of 2,000 files (modifications,
- * meetings, consultations, news and newsletters referring to one another) is valid, and
- * loading it takes a bounded amount of CPU, far from anything quadratic. The 10,000-file
- * figure is measured by `test/content/support/measure-check.ts`.
+ * meetings, consultations, news and newsletters referring to one another) loads with no
+ * problem and nothing left out. How long it takes is measured by the benchmark (`npm run
+ * bench`) and `test/content/support/measure-check.ts`, not asserted here.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,14 +17,11 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-it('loads 2,000 generated files without a problem, in under 5 s of CPU', async () => {
+it('loads 2,000 generated files without a problem, every one of them', async () => {
   root = await mkdtemp(path.join(tmpdir(), 'sec-press-scale-'));
   const files = await generateCorpus(path.join(PROJECT_ROOT, 'content'), root, 2000);
-  const before = process.cpuUsage();
   const { problems, files: read, corpus } = await loadContent(root);
-  const cpu = process.cpuUsage(before);
   expect(problems).toEqual([]);
   expect(read).toBe(files);
   expect(corpus.modifications.length).toBeGreaterThan(700);
-  expect((cpu.user + cpu.system) / 1e6).toBeLessThan(5);
 });
