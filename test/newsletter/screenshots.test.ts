@@ -4,16 +4,16 @@
  * and axe-core's WCAG 2 AA checks, contrast included.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../site/support/browser.ts';
 import { augustEmail, ROOT } from './support/example.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'test/output/screenshots');
 let context: BrowserContext;
-let profile: string;
+let close: (() => Promise<void>) | undefined;
 let file: string;
 
 beforeAll(async () => {
@@ -22,28 +22,13 @@ beforeAll(async () => {
   file = path.join(ROOT, 'test/output/newsletter/2018-08/email.html');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, email.html);
-  profile = await mkdtemp(path.join(tmpdir(), 'nl-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ context, close } = await launch());
   // Nothing leaves the machine: the email's links point at the site, never fetched here.
   await context.route(/^https?:/, (route) => route.abort());
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await close?.();
 });
 
 describe.each([600, 375])('email.html at %i px', (width) => {
