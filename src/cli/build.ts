@@ -13,7 +13,8 @@
  *        or copied from the cache when unchanged) into a folder of its own (Astro empties its
  *        output folder when it starts);
  *   3. move the newsletters' files into `newsletters/YYYY-MM/` of the staging folder;
- *   4. swap the staging folder into `dist/`.
+ *   4. swap the staging folder into `dist/`; the build it replaces is kept beside it in
+ *      `.dist-build/previous/` until the next build, which removes it while it builds.
  * A step that fails ends its lane, and fails the build once the other lane has finished.
  */
 import { spawn } from 'node:child_process';
@@ -131,7 +132,12 @@ await runCli(async ({ root, args, out }) => {
   // Staging and the previous build sit beside the target, so the swap is a rename on one disk.
   const work = path.join(path.dirname(dist), `.${path.basename(dist)}-build`);
   const outDir = path.join(work, `staging-${process.pid}`);
-  await rm(outDir, { recursive: true, force: true });
+  // What earlier builds left in the work folder (the build before the last one, kept as
+  // `previous/`; the folders of a build that was killed) is removed while this one builds.
+  const leftovers = await readdir(work).catch(() => []);
+  const removingLeftovers = Promise.all(
+    leftovers.map((name) => rm(path.join(work, name), { recursive: true, force: true })),
+  );
   await mkdir(outDir, { recursive: true });
   const ctx: BuildContext = { root, outDir, corpus, log: (m) => out.log(`  ${m}`) };
   const ownFolders = new Map(
@@ -151,18 +157,24 @@ await runCli(async ({ root, args, out }) => {
     );
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
-    for (const folder of ownFolders.values()) await moveInto(folder, outDir);
+    for (const folder of ownFolders.values()) {
+      await moveInto(folder, outDir);
+      await rm(folder, { recursive: true, force: true });
+    }
   } catch (error) {
+    await removingLeftovers;
     await Promise.all([outDir, ...ownFolders.values()].map((f) => rm(f, { recursive: true, force: true })));
     out.error('✘ build failed: dist/ is unchanged');
     throw error;
   }
-  const previous = path.join(work, `previous-${process.pid}`);
-  await rename(dist, previous).catch((e: NodeJS.ErrnoException) => {
+  await removingLeftovers;
+  // The build this one replaces is kept as `previous/` (rename it back to roll back) until the
+  // next build removes it beside its steps: removing some 20,000 files here took 5–7 s of
+  // every build at 10,000 entries.
+  await rename(dist, path.join(work, 'previous')).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'ENOENT') throw e;
   });
   await rename(outDir, dist);
-  await rm(work, { recursive: true, force: true });
   out.log(
     `✔ built ${path.relative(root, dist) || dist}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -82,3 +82,18 @@ describe('a failed build', () => {
     }
   }, 300_000);
 });
+
+describe('a successful build after another', () => {
+  it('keeps the build it replaced as previous/, and removes what earlier builds left', async () => {
+    const work = path.join(root, '.out-build');
+    // A folder a killed build would have left behind.
+    await mkdir(path.join(work, 'staging-99999999'), { recursive: true });
+    await writeFile(path.join(work, 'staging-99999999/index.html'), '<p>half built</p>');
+    const before = await snapshot(out);
+    const { code, stderr } = await runCommand('build', ['--out', out], root);
+    expect(code, stderr).toBe(0);
+    expect(await readdir(work)).toEqual(['previous']);
+    expect(await snapshot(path.join(work, 'previous'))).toEqual(before);
+    expect(Object.keys(await snapshot(out))).toEqual(Object.keys(before));
+  }, 300_000);
+});
