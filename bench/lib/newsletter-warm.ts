@@ -36,28 +36,17 @@ if (!assembleIssue || !renderIssue) {
     loadContent: (root: string) => Promise<{ corpus: unknown; problems: unknown[] }>;
   };
   const { siteConfig } = (await load('src/config.ts')) as {
-    siteConfig: () => {
-      name: string;
-      url: string;
-      lang: string;
-      contact: { email: string; phone: string };
-      newsletter: { from: unknown; unsubscribeUrl: string };
-    };
+    siteConfig: () => { contact: { email: string; phone: string } };
   };
+  // The email's settings as the project's own build makes them from its configuration.
+  const { emailSettings } = (await load('src/lib/newsletter/settings.ts')) as { emailSettings: Fn };
   const { corpus, problems } = await loadContent(site);
   if (problems.length) throw new Error(`${problems.length} content problems`);
   const config = siteConfig();
   const templatesDir = path.join(site, 'templates');
   const loadTemplates = templateModule?.loadTemplates as Fn | undefined;
   const templates = loadTemplates ? await loadTemplates(templatesDir) : templatesDir;
-  const settings = {
-    siteUrl: config.url,
-    siteName: config.name,
-    lang: config.lang,
-    contact: config.contact,
-    from: config.newsletter.from,
-    unsubscribeUrl: config.newsletter.unsubscribeUrl,
-  };
+  const settings = emailSettings(config);
   const ms: number[] = [];
   const assembleMs: number[] = [];
   const renderMs: number[] = [];

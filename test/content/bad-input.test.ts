@@ -6,13 +6,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { config } from '../../src/config.ts';
 import { CACHE_DIR } from '../../src/lib/content/cache.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { checkNewsletters } from '../../src/lib/newsletter/problems.ts';
 import { formatProblem, sortProblems } from '../../src/lib/content/problems.ts';
-import { removeProject, runCommand, snapshot, tempProject } from './support/project.ts';
+import { runCommand, snapshot, tempProjects } from './support/project.ts';
 
 /** An expected problem: the exact `file:line: field:` start of its line, and words of its message. */
 type Expected = [prefix: string, words: string];
@@ -130,13 +130,7 @@ function expectLines(lines: string[], expected: Expected[]): void {
   });
 }
 
-const roots: string[] = [];
-afterAll(async () => Promise.all(roots.map(removeProject)));
-async function project(...overlays: string[]): Promise<string> {
-  const root = await tempProject(...overlays);
-  roots.push(root);
-  return root;
-}
+const project = tempProjects();
 
 describe('each bad input, through the loader', () => {
   it.each(Object.entries(CASES))('%s', async (name, expected) => {

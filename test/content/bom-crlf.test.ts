@@ -5,18 +5,12 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatProblem, sortProblems } from '../../src/lib/content/problems.ts';
-import { FIXTURES, removeProject, runCommand, tempProject } from './support/project.ts';
+import { FIXTURES, runCommand, tempProjects } from './support/project.ts';
 
-const roots: string[] = [];
-afterAll(async () => Promise.all(roots.map(removeProject)));
-async function project(...overlays: string[]): Promise<string> {
-  const root = await tempProject(...overlays);
-  roots.push(root);
-  return root;
-}
+const project = tempProjects();
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const TRANSFORMS: Record<string, (b: Buffer) => Buffer> = {

@@ -22,7 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import {
   CACHE_DIR,
   CACHE_FILE,
@@ -35,15 +35,9 @@ import {
 import { type LoadResult, loadContent } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { PROJECT_ROOT } from '../../src/cli/run.ts';
-import { FIXTURES, NODE, removeProject, runCommand, tempProject } from './support/project.ts';
+import { FIXTURES, NODE, removeProject, runCommand, tempProjects } from './support/project.ts';
 
-const roots: string[] = [];
-afterAll(async () => Promise.all(roots.map(removeProject)));
-async function project(...overlays: string[]): Promise<string> {
-  const root = await tempProject(...overlays);
-  roots.push(root);
-  return root;
-}
+const project = tempProjects();
 
 /** Every bad-input case at once: problems of every kind, with lines, in and across files. */
 const BAD = readdirSync(path.join(FIXTURES, 'bad-input')).map((c) => `bad-input/${c}`);
@@ -219,7 +213,7 @@ describe('what invalidates all cached results', () => {
 
   it('a change to a schema, or to a module a schema imports, empties it (end to end, on a copy of the code)', async () => {
     const code = await mkdtemp(path.join(tmpdir(), 'sec-press-code-'));
-    roots.push(code);
+    onTestFinished(() => removeProject(code));
     await cp(path.join(PROJECT_ROOT, 'src'), path.join(code, 'src'), { recursive: true });
     await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(code, 'node_modules'));
     const root = await project();

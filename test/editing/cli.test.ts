@@ -4,17 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
-import { removeProject, runCommand, snapshot, tempProject } from '../content/support/project.ts';
+import { runCommand, snapshot, tempProjects } from '../content/support/project.ts';
 
-const roots: string[] = [];
-afterAll(async () => Promise.all(roots.map(removeProject)));
-async function project(...overlays: string[]): Promise<string> {
-  const root = await tempProject(...overlays);
-  roots.push(root);
-  return root;
-}
+const project = tempProjects();
 
 const noStackTrace = (s: string) => expect(s).not.toMatch(/^\s+at /m);
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { PROJECT_ROOT } from '../../../src/cli/run.ts';
 
 export const FIXTURES = path.join(PROJECT_ROOT, 'test/fixtures');
@@ -23,6 +24,22 @@ export async function tempProject(...overlays: string[]): Promise<string> {
 
 export async function removeProject(root: string): Promise<void> {
   await rm(root, { recursive: true, force: true });
+}
+
+/**
+ * Temporary projects for one test file: the function returned makes one (as `tempProject`),
+ * and every one it made is removed after the file's tests. Call it at the top of the file.
+ */
+export function tempProjects(): (...overlays: string[]) => Promise<string> {
+  const roots: string[] = [];
+  afterAll(async () => {
+    await Promise.all(roots.map(removeProject));
+  });
+  return async (...overlays) => {
+    const root = await tempProject(...overlays);
+    roots.push(root);
+    return root;
+  };
 }
 
 export interface CommandResult {
