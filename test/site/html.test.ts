@@ -1,7 +1,10 @@
 /** Every built page is valid HTML, and every internal link and asset resolves. */
+import { load } from 'cheerio';
 import { HtmlValidate } from 'html-validate';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/run.ts';
 import { htmlPages, readSiteFile, resolvePath, siteDir } from './support/site.ts';
 
 let pages: string[];
@@ -133,5 +136,36 @@ describe('the built site', () => {
       '<link rel="alternate" type="application/rss+xml" title="SEC news and newsletters" href="/rss.xml">',
     );
     expect(html).toContain('href="/consultations/rss.xml"');
+  });
+});
+
+describe('Markdown bodies on their pages', () => {
+  /** Each Markdown heading of a content file's body (`## …` lines), as an editor wrote it. */
+  const headingsOf = (file: string) =>
+    [...readFileSync(path.join(PROJECT_ROOT, file), 'utf8').matchAll(/^##\s+(.+)$/gm)].map((m) =>
+      m[1]!.trim(),
+    );
+  /** The first bullet of a body, without its Markdown emphasis. */
+  const firstBulletOf = (file: string) =>
+    /^- \*\*(.+?)\*\*/m.exec(readFileSync(path.join(PROJECT_ROOT, file), 'utf8'))?.[1];
+
+  it.each([['content/modifications/SECMP0049.md', 'modifications/secmp0049/index.html']])(
+    '%s: every heading of its body is an <h2> of the page',
+    async (file, page) => {
+      const $ = load(await readSiteFile(page));
+      const headings = $('.sec-prose h2')
+        .map((_, h) => $(h).text().trim())
+        .get();
+      expect(headingsOf(file).length).toBeGreaterThan(0);
+      expect(headings).toEqual(expect.arrayContaining(headingsOf(file)));
+    },
+  );
+
+  it('a meeting page shows its headlines', async () => {
+    const file = 'content/meetings/2018-08-10-sec-panel.md';
+    const $ = load(await readSiteFile('meetings/2018-08-10-sec-panel/index.html'));
+    const bullet = firstBulletOf(file);
+    expect(bullet).toBeTruthy();
+    expect($('.sec-prose li strong').first().text()).toBe(bullet);
   });
 });
