@@ -102,6 +102,10 @@ export default defineConfig({
     format: 'directory',
     // The Content-Security-Policy allows no inline styles or scripts: every asset is a file.
     inlineStylesheets: 'never',
+    // Pages rendered eight at a time: while one page's file is written, others render (with
+    // one at a time Astro's thread waited on a write for about a third of the page phase).
+    // 10,000 entries: site step 44–46 s → 35–37 s, the same peak memory.
+    concurrency: 8,
   },
   markdown: {
     // Sätteri, Astro's native processor (about a hundred times faster than remark + rehype on

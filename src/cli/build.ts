@@ -4,11 +4,13 @@
  * previous `dist/` as it was.
  *
  * The steps, in order:
- *   1. validate content (the same checks as `npm run check`); stop before writing anything;
+ *   1. start Astro's build of the site (in a child process, into the staging folder) and,
+ *      beside it, validate the content (the same checks as `npm run check`); on a problem, stop
+ *      Astro, remove the staging folder and stop: nothing is written;
  *   2. two lanes at the same time (the site keeps one core busy, the newsletters use the others
  *      at the lowest priority):
- *      - build the site with Astro (in a child process), then index its pages for search with Pagefind (web pages
- *        only: the newsletters' email files are not indexed);
+ *      - the site's build (already running), then index its pages for search with Pagefind
+ *        (web pages only: the newsletters' email files are not indexed);
  *      - build each newsletter issue (email HTML, text and .eml; rendered in worker threads,
  *        or copied from the cache when unchanged) into a folder of its own (Astro empties its
  *        output folder when it starts);
@@ -47,26 +49,74 @@ export interface BuildStep {
    * empties the staging folder when it starts.
    */
   ownFolder?: boolean;
+  /** When the step started, if before its lane reached it (`performance.now()`). */
+  startedAt?: number;
+}
+
+/** Astro's build of the site, running in a child process (`src/cli/site.ts`). */
+interface SiteBuild {
+  /** When it started (`performance.now()`). */
+  startedAt: number;
+  /** Resolves when Astro has built the site; rejects when it failed. */
+  done: Promise<void>;
+  /** From now on its messages go to this process's output, the ones held until now first. */
+  release(): void;
+  /** Stops it and drops its messages (the content has problems): resolves once it has exited. */
+  cancel(): Promise<void>;
 }
 
 /**
- * Builds the site with Astro in a child process (`src/cli/site.ts`), whose memory is given back
- * when it exits, before the search index is built: at 10,000 entries Astro holds about 1.4 GiB
- * to the end, and Pagefind needs about 1 GiB more. Its messages go to this process's output.
+ * Starts Astro's build of the site in a child process (`src/cli/site.ts`), whose memory is given
+ * back when it exits, before the search index is built: at 10,000 entries Astro holds about
+ * 1.2 GiB to the end, and Pagefind needs about 1.3 GiB more. It starts before the content is
+ * validated, since it writes only into the staging folder: its messages are held until the
+ * validation has passed, and it is stopped if it fails.
  */
-async function astroBuild(ctx: BuildContext): Promise<void> {
+function startSite(root: string, outDir: string): SiteBuild {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'site.ts');
   const child = spawn(process.execPath, [script], {
-    cwd: ctx.root,
-    env: { ...process.env, SEC_PRESS_ROOT: ctx.root, SEC_PRESS_OUT_DIR: ctx.outDir },
-    stdio: 'inherit',
+    cwd: root,
+    env: {
+      ...process.env,
+      SEC_PRESS_ROOT: root,
+      SEC_PRESS_OUT_DIR: outDir,
+      // Its output goes through a pipe: keep Astro's colours when ours go to a terminal.
+      ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-  if (code !== 0) {
-    throw new Error(
-      `site: Astro's build failed (${signal ? `killed by ${signal}` : `exit code ${code}`}), see above`,
-    );
+  let released = false;
+  const held: [NodeJS.WriteStream, Buffer][] = [];
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    from.on('data', (chunk: Buffer) => (released ? to.write(chunk) : held.push([to, chunk])));
   }
+  // 'close': the process has exited and its output has been read to the end.
+  const closed = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+  const done = closed.then(([code, signal]) => {
+    if (code !== 0) {
+      throw new Error(
+        `site: Astro's build failed (${signal ? `killed by ${signal}` : `exit code ${code}`}), see above`,
+      );
+    }
+  });
+  // Awaited by the site's lane, or not at all when the content has problems.
+  done.catch(() => {});
+  return {
+    startedAt: performance.now(),
+    done,
+    release() {
+      released = true;
+      for (const [to, chunk] of held.splice(0)) to.write(chunk);
+    },
+    async cancel() {
+      held.length = 0;
+      child.kill('SIGTERM');
+      await closed.catch(() => {});
+    },
+  };
 }
 
 /**
@@ -89,17 +139,19 @@ async function searchIndex(ctx: BuildContext): Promise<void> {
   }
 }
 
-/** The build's lanes: the steps of a lane run in order, the lanes at the same time. */
-export const LANES: BuildStep[][] = [
-  [
-    { name: 'site', run: astroBuild },
-    { name: 'search index', run: searchIndex },
-  ],
-  [{ name: 'newsletters', run: newsletterStep, ownFolder: true }],
-];
-
-/** Every step. */
-export const STEPS: BuildStep[] = LANES.flat();
+/**
+ * The build's lanes: the steps of a lane run in order, the lanes at the same time. The site's
+ * build is already running (see {@link startSite}): its step waits for it.
+ */
+function lanes(site: SiteBuild): BuildStep[][] {
+  return [
+    [
+      { name: 'site', run: () => site.done, startedAt: site.startedAt },
+      { name: 'search index', run: searchIndex },
+    ],
+    [{ name: 'newsletters', run: newsletterStep, ownFolder: true }],
+  ];
+}
 
 /** Moves every file of a folder to the same place under another, creating folders as needed. */
 async function moveInto(from: string, to: string): Promise<void> {
@@ -122,12 +174,6 @@ function outDirFrom(args: string[], root: string): string {
 
 await runCli(async ({ root, args, out }) => {
   const started = performance.now();
-  const { corpus, problems, files } = await loadContent(root);
-  if (problems.length === 0)
-    problems.push(...(await checkNewsletters(root, corpus, { contact: config.contact })));
-  if (problems.length) throw new ContentError(problems);
-  out.log(`✔ content: ${files} files valid`);
-
   const dist = outDirFrom(args, root);
   // Staging and the previous build sit beside the target, so the swap is a rename on one disk.
   const work = path.join(path.dirname(dist), `.${path.basename(dist)}-build`);
@@ -139,15 +185,38 @@ await runCli(async ({ root, args, out }) => {
     leftovers.map((name) => rm(path.join(work, name), { recursive: true, force: true })),
   );
   await mkdir(outDir, { recursive: true });
+  // Astro's build takes longest: it starts now, into the staging folder, beside the validation.
+  const site = startSite(root, outDir);
+  let corpus: BuildContext['corpus'];
+  try {
+    const loaded = await loadContent(root);
+    const { problems } = loaded;
+    if (problems.length === 0)
+      problems.push(...(await checkNewsletters(root, loaded.corpus, { contact: config.contact })));
+    if (problems.length) throw new ContentError(problems);
+    corpus = loaded.corpus;
+    out.log(`✔ content: ${loaded.files} files valid`);
+  } catch (error) {
+    // Bad content: stop Astro, and leave no staging folder behind; dist/ was never touched.
+    await site.cancel();
+    await Promise.all([removingLeftovers, rm(outDir, { recursive: true, force: true })]);
+    throw error;
+  }
+  site.release();
+
   const ctx: BuildContext = { root, outDir, corpus, log: (m) => out.log(`  ${m}`) };
+  const steps = lanes(site);
   const ownFolders = new Map(
-    STEPS.filter((s) => s.ownFolder).map((s, i) => [s, path.join(work, `step-${process.pid}-${i}`)]),
+    steps
+      .flat()
+      .filter((s) => s.ownFolder)
+      .map((s, i) => [s, path.join(work, `step-${process.pid}-${i}`)]),
   );
   try {
     const results = await Promise.allSettled(
-      LANES.map(async (lane) => {
+      steps.map(async (lane) => {
         for (const step of lane) {
-          const t = performance.now();
+          const t = step.startedAt ?? performance.now();
           const folder = ownFolders.get(step) ?? outDir;
           await mkdir(folder, { recursive: true });
           await step.run({ ...ctx, outDir: folder });
@@ -162,6 +231,7 @@ await runCli(async ({ root, args, out }) => {
       await rm(folder, { recursive: true, force: true });
     }
   } catch (error) {
+    // A failed lane: the other lanes have finished (allSettled), so has Astro.
     await removingLeftovers;
     await Promise.all([outDir, ...ownFolders.values()].map((f) => rm(f, { recursive: true, force: true })));
     out.error('✘ build failed: dist/ is unchanged');

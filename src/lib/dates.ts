@@ -94,11 +94,25 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+/**
+ * {@link partsOf}'s answers by date string, frozen: a build sorts and formats the same few
+ * thousand dates again and again (at 10,000 entries, parsing them was about 1.3 s of the site's
+ * build). Emptied when it reaches {@link PARTS_CACHE_LIMIT} dates.
+ */
+const partsCache = new Map<string, Readonly<WhenParts>>();
+const PARTS_CACHE_LIMIT = 100_000;
+
 /** Parts of a date string already known to be valid (content that passed its schema). */
-export function partsOf(when: When): WhenParts {
-  const parsed = parseWhen(when, { month: true, time: true });
-  if (!parsed.ok) throw new RangeError(`Not a valid date: ${when}`);
-  return parsed.value;
+export function partsOf(when: When): Readonly<WhenParts> {
+  let parts = partsCache.get(when);
+  if (parts === undefined) {
+    const parsed = parseWhen(when, { month: true, time: true });
+    if (!parsed.ok) throw new RangeError(`Not a valid date: ${when}`);
+    if (partsCache.size >= PARTS_CACHE_LIMIT) partsCache.clear();
+    parts = Object.freeze(parsed.value);
+    partsCache.set(when, parts);
+  }
+  return parts;
 }
 
 /** The calendar day a date falls on; a month-only date gives the last day of its month. */

@@ -54,11 +54,15 @@ describe('a failed build', () => {
     const good = await readFile(file, 'utf8');
     await writeFile(file, good.replace('title:', 'stage: with-authority\ntitle:'));
     try {
-      const { code, stderr } = await runCommand('build', ['--out', out], root);
+      const { code, stdout, stderr } = await runCommand('build', ['--out', out], root);
       expect(code).toBe(1);
       expect(stderr).toMatch(/^content\/modifications\/SECMP0049\.md:\d+: stage: unknown field: /m);
       expect(stderr).toContain('nothing was written');
       expect(stderr).not.toMatch(/^\s+at /m);
+      // Astro's build, started beside the validation, was stopped: none of its messages, and
+      // no staging folder left.
+      expect(stdout + stderr).not.toMatch(/astro|\[(content|build|vite)\]/i);
+      expect(await readdir(path.join(root, '.out-build')).catch(() => [])).toEqual([]);
       expect(await snapshot(out)).toEqual(built);
     } finally {
       await writeFile(file, good);

@@ -9,6 +9,7 @@ import {
   londonToday,
   ordinal,
   parseWhen,
+  partsOf,
 } from '../../src/lib/dates.ts';
 
 describe('formatDate writes dates as the SEC newsletter does', () => {
@@ -68,6 +69,30 @@ describe('parseWhen accepts real dates only', () => {
     ['2018-09-06T17:00', { time: true }],
   ])('%s is accepted with %o', (value, allow) => {
     expect(parseWhen(value, allow).ok).toBe(true);
+  });
+});
+
+describe('partsOf: the parts of a valid date, the same answer every time', () => {
+  it.each([
+    ['2018-08', { year: 2018, month: 8 }],
+    ['2018-08-31', { year: 2018, month: 8, day: 31 }],
+    ['2018-09-06T17:00', { year: 2018, month: 9, day: 6, time: '17:00' }],
+  ])('%s, asked twice', (value, parts) => {
+    expect(partsOf(value)).toEqual(parts);
+    expect(partsOf(value)).toEqual(parts);
+  });
+
+  it.each(['2018-02-30', '2018-13', 'soon'])('%s throws each time it is asked', (value) => {
+    expect(() => partsOf(value)).toThrow(`Not a valid date: ${value}`);
+    expect(() => partsOf(value)).toThrow(`Not a valid date: ${value}`);
+  });
+
+  it('answers cannot be changed by a caller (they are shared)', () => {
+    const parts = partsOf('2020-02-29') as { day?: number };
+    expect(() => {
+      parts.day = 1;
+    }).toThrow(TypeError);
+    expect(dateKey('2020-02-29')).toBe('2020-02-29');
   });
 });
 
