@@ -115,6 +115,8 @@ interface RunResult {
 interface Summary {
   wallS?: Spread;
   rssMiB?: Spread;
+  /** CPU time (user + system) of the whole process tree, in seconds. */
+  cpuS?: Spread;
   html?: number;
   pagesPerS?: Spread;
   failed: number;
@@ -156,6 +158,7 @@ function summarise(ms: (Timed | undefined)[]): Summary {
   return {
     wallS: spread(ok.map((m) => m.wallMs / 1000)),
     rssMiB: spread(ok.map((m) => m.peakRssBytes / MiB)),
+    cpuS: spread(ok.flatMap((m) => (m.cpuMs === undefined ? [] : [m.cpuMs / 1000]))),
     ...(html !== undefined ? { html } : {}),
     pagesPerS: spread(ok.filter((m) => m.html !== undefined).map((m) => m.html! / (m.wallMs / 1000))),
     failed: ms.filter((m) => m && !m.ok).length,
@@ -251,7 +254,7 @@ async function benchSize(
     if (htmlDir && m.ok) m.html = countHtml(htmlDir);
     if (label.startsWith('project-') && m.ok) m.steps = stepTimes(readFileSync(logFile, 'utf8'));
     const what = m.ok
-      ? `${(m.wallMs / 1000).toFixed(2)} s, ${(m.peakRssBytes / MiB).toFixed(0)} MiB${m.html !== undefined ? `, ${m.html} HTML pages` : ''}`
+      ? `${(m.wallMs / 1000).toFixed(2)} s${m.cpuMs !== undefined ? ` (CPU ${(m.cpuMs / 1000).toFixed(1)} s)` : ''}, ${(m.peakRssBytes / MiB).toFixed(0)} MiB${m.html !== undefined ? `, ${m.html} HTML pages` : ''}`
       : `FAILED (${m.error?.split('\n').at(-1)})`;
     const steps =
       m.steps && Object.keys(m.steps).length
@@ -481,7 +484,7 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
       .map(([k, v]) => `${v} ${k}`)
       .join(
         ', ',
-      )}. Times are wall-clock seconds, median [min–max] over the runs; peak RSS is the largest sum of VmRSS over the whole process tree (npm included), sampled every 50 ms; ratios are taken within each run, then the median.`,
+      )}. Times are wall-clock seconds, median [min–max] over the runs; CPU time is user + system time of the whole process tree (a build's wall time cannot be below its CPU time divided by the number of cores); peak RSS is the largest sum of VmRSS over the whole process tree (npm included), sampled every 50 ms; ratios are taken within each run, then the median.`,
     '',
   );
   for (const s of sizes) {
@@ -504,6 +507,7 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
     const row = (name: string, x: Summary, r?: { wall?: Spread; rss?: Spread }) => [
       name,
       x.failed && !x.wallS ? 'failed' : fmtSpread(x.wallS, 2),
+      fmtSpread(x.cpuS, 1),
       fmtSpread(x.rssMiB, 0),
       x.html !== undefined ? String(x.html) : 'n/a',
       fmtSpread(x.pagesPerS, 0),
@@ -515,6 +519,7 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
         [
           'Build',
           'Wall time (s)',
+          'CPU time (s)',
           'Peak RSS (MiB)',
           'HTML pages',
           'Pages/s',

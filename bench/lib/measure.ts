@@ -2,7 +2,9 @@
  * Runs a command as its own process tree and measures what a user waits for: wall time from
  * spawn to exit, and peak memory as the largest sum of VmRSS over every process of the tree
  * at one moment (sampled from /proc every `intervalMs`). Summing RSS counts pages shared
- * between processes once per process, so the figure errs high, never low.
+ * between processes once per process, so the figure errs high, never low. Also the CPU time
+ * (user + system) of the whole tree, from a shell's `times` after the command: what the
+ * machine's cores had to do, so the wall time on N cores cannot be below CPU ÷ N.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
@@ -16,6 +18,11 @@ export interface Measurement {
   peakRssBytes: number;
   /** Most processes seen alive in the tree at once. */
   peakProcesses: number;
+  /**
+   * CPU time (user + system) of the command and every descendant it waited for, in ms;
+   * undefined when the command was killed.
+   */
+  cpuMs?: number;
   samples: number;
   /** The last lines the command printed to stderr, when it failed. */
   error?: string;
@@ -74,6 +81,21 @@ export function treeRss(pid: number): { bytes: number; processes: number } {
   return { bytes, processes: pids.length };
 }
 
+/**
+ * The command run by a shell that reports, on file descriptor 3 once the command has ended,
+ * the CPU time of its children (POSIX `times`: its own, then its children's).
+ */
+const TIMED = '"$@" 3>&-; status=$?; times >&3; exit $status';
+
+/** The children's user + system time from `times` output (`0m1.5s 0m0.25s` lines), in ms. */
+export function childCpuMs(timesOutput: string): number | undefined {
+  const lines = timesOutput.trim().split('\n');
+  const m = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/.exec(lines[1] ?? '');
+  if (!m) return undefined;
+  const [, um, us, sm, ss] = m.map(Number) as [number, number, number, number, number];
+  return ((um + sm) * 60 + us + ss) * 1000;
+}
+
 export function measure(command: string, args: string[], opts: MeasureOptions): Promise<Measurement> {
   const interval = opts.intervalMs ?? 50;
   const log = openSync(opts.logFile, 'a');
@@ -81,12 +103,14 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
   let stderrTail = '';
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(command, args, {
+    const child = spawn('/bin/sh', ['-c', TIMED, 'sh', command, ...args], {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       detached: true,
     });
+    let times = '';
+    child.stdio[3]!.on('data', (d: Buffer) => (times += d.toString()));
     let peak = 0;
     let peakProcesses = 0;
     let samples = 0;
@@ -105,8 +129,8 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
           if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
         }, opts.timeoutMs)
       : undefined;
-    child.stdout.on('data', (d: Buffer) => writeSync(log, d));
-    child.stderr.on('data', (d: Buffer) => {
+    child.stdout!.on('data', (d: Buffer) => writeSync(log, d));
+    child.stderr!.on('data', (d: Buffer) => {
       writeSync(log, d);
       stderrTail = (stderrTail + d.toString()).slice(-4000);
     });
@@ -121,12 +145,14 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       closeSync(log);
       const ok = code === 0 && !error;
       const tail = (error ?? stderrTail).trim().split('\n').slice(-8).join('\n');
+      const cpuMs = childCpuMs(times);
       resolve({
         ok,
         exitCode: code,
         wallMs,
         peakRssBytes: peak,
         peakProcesses,
+        ...(cpuMs !== undefined ? { cpuMs } : {}),
         samples,
         ...(ok ? {} : { error: tail || `exit code ${code}` }),
       });

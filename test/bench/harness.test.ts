@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measure } from '../../bench/lib/measure.ts';
+import { childCpuMs, measure } from '../../bench/lib/measure.ts';
 import { forHugo } from '../../bench/lib/projects.ts';
 import { createRandom } from '../../bench/lib/random.ts';
 import { fmtSpread, spread, stepTimes } from '../../bench/lib/report.ts';
@@ -78,6 +78,19 @@ describe('measure', () => {
     expect(m.peakProcesses).toBeGreaterThanOrEqual(2);
   });
 
+  it('counts the CPU time of the whole tree, not only of its first process', async () => {
+    // The first process waits; its child spins for about 300 ms of CPU.
+    const spin = `${JSON.stringify(process.execPath)} -e "const t = Date.now(); while (Date.now() - t < 300);"`;
+    const m = await measure('sh', ['-c', `${spin}; sleep 0.2`], {
+      cwd: scratch,
+      logFile: path.join(scratch, 'log3.txt'),
+    });
+    expect(m.ok).toBe(true);
+    expect(m.cpuMs).toBeGreaterThanOrEqual(250);
+    // Sleeping costs no CPU: the wall time is longer than the CPU time here.
+    expect(m.cpuMs).toBeLessThan(m.wallMs);
+  });
+
   it('reports a failing command with its last words', async () => {
     const m = await measure('sh', ['-c', 'echo broken >&2; exit 3'], {
       cwd: scratch,
@@ -86,5 +99,16 @@ describe('measure', () => {
     expect(m.ok).toBe(false);
     expect(m.exitCode).toBe(3);
     expect(m.error).toContain('broken');
+  });
+});
+
+describe('childCpuMs', () => {
+  it.each([
+    ['0m0.004s 0m0.001s\n1m2.500s 0m0.250s\n', 62_750],
+    ['0m0.000000s 0m0.000000s\n0m1.100000s 0m0.400000s', 1_500],
+    ['', undefined],
+    ['0m0.004s 0m0.001s', undefined],
+  ])('%j is %s ms of the children', (output, ms) => {
+    expect(childCpuMs(output)).toBe(ms);
   });
 });
