@@ -28,7 +28,7 @@ import {
   prepareSite,
   type SiteSource,
 } from './lib/projects.ts';
-import { fmtSpread, spread, type Spread, stepTimes, table } from './lib/report.ts';
+import { cpuFloor, fmtSpread, spread, type Spread, stepTimes, table } from './lib/report.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(REPO, 'bench/work');
@@ -471,6 +471,9 @@ function targets(sizes: SizeResult[]): Target[] {
 }
 
 function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
+  // The machine's cores, as recorded ("2 × AMD EPYC, …"), so a report written again from saved
+  // results describes the machine they were taken on.
+  const cores = Number(/^(\d+) ×/.exec(meta.machine ?? '')?.[1] ?? NaN);
   const parts: string[] = ['# Benchmark results', ''];
   parts.push(
     table(
@@ -534,6 +537,20 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
       ),
       '',
     );
+    const floor = cpuFloor(
+      {
+        cpuS: s.summary.project.cpuS?.median,
+        wallS: s.summary.project.wallS?.median,
+        bareWallS: s.summary.bare.wallS?.median,
+      },
+      cores,
+    );
+    if (floor) {
+      parts.push(
+        `CPU floor: the full build's ${floor.cpuS.toFixed(1)} s of CPU time (median) on ${cores} cores cannot take less than ${floor.wallS.toFixed(1)} s, ${floor.ratio.toFixed(2)}× the bare Astro build's wall time, however well its steps overlap; it took ${floor.actualWallS.toFixed(1)} s (the cores ${Math.round(floor.utilisation * 100)} % busy).`,
+        '',
+      );
+    }
     parts.push(
       table(
         ['Also timed', 'Wall time', 'Peak RSS (MiB)'],

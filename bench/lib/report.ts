@@ -36,3 +36,19 @@ export function stepTimes(log: string): Record<string, number> {
   for (const m of log.matchAll(/^✔ ([a-z][a-z ]*?) \((\d+(?:\.\d+)?) s\)$/gm)) steps[m[1]!] = Number(m[2]);
   return steps;
 }
+
+/**
+ * The shortest wall time a build's CPU time allows on `cores` cores, however well its steps
+ * overlap, and that as a multiple of a peer's wall time; `utilisation` is how busy the cores
+ * were in the build as it ran. Undefined when a figure is missing.
+ */
+export function cpuFloor(
+  m: { cpuS?: number | undefined; wallS?: number | undefined; bareWallS?: number | undefined },
+  cores: number,
+): { cpuS: number; wallS: number; ratio: number; actualWallS: number; utilisation: number } | undefined {
+  const { cpuS, wallS: actualWallS, bareWallS } = m;
+  if (cpuS === undefined || actualWallS === undefined || bareWallS === undefined || !(cores > 0))
+    return undefined;
+  const wallS = cpuS / cores;
+  return { cpuS, wallS, ratio: wallS / bareWallS, actualWallS, utilisation: wallS / actualWallS };
+}

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { childCpuMs, measure } from '../../bench/lib/measure.ts';
 import { forHugo } from '../../bench/lib/projects.ts';
 import { createRandom } from '../../bench/lib/random.ts';
-import { fmtSpread, spread, stepTimes } from '../../bench/lib/report.ts';
+import { cpuFloor, fmtSpread, spread, stepTimes } from '../../bench/lib/report.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'bench-harness-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -110,5 +110,26 @@ describe('childCpuMs', () => {
     ['0m0.004s 0m0.001s', undefined],
   ])('%j is %s ms of the children', (output, ms) => {
     expect(childCpuMs(output)).toBe(ms);
+  });
+});
+
+describe('cpuFloor', () => {
+  it('divides the CPU time by the cores, against the peer and the wall time it took', () => {
+    expect(cpuFloor({ cpuS: 90, wallS: 60, bareWallS: 30 }, 2)).toEqual({
+      cpuS: 90,
+      wallS: 45,
+      ratio: 1.5,
+      actualWallS: 60,
+      utilisation: 0.75,
+    });
+  });
+
+  it.each([
+    [{ wallS: 60, bareWallS: 30 }, 2],
+    [{ cpuS: 90, bareWallS: 30 }, 2],
+    [{ cpuS: 90, wallS: 60 }, 2],
+    [{ cpuS: 90, wallS: 60, bareWallS: 30 }, NaN],
+  ])('is undefined without every figure: %o on %s cores', (m, cores) => {
+    expect(cpuFloor(m, cores)).toBeUndefined();
   });
 });
