@@ -8,7 +8,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIssues, type Renderer } from '../../src/lib/newsletter/build.ts';
 import {
-  CACHED_FILES,
   copyEntry,
   folderFingerprint,
   issueKey,
@@ -18,6 +17,7 @@ import {
   sourceFingerprint,
   writeEntry,
 } from '../../src/lib/newsletter/cache.ts';
+import { FILE_NAMES } from '../../src/lib/newsletter/files.ts';
 import { RenderPool } from '../../src/lib/newsletter/render/pool.ts';
 import { emailSettings } from '../../src/lib/newsletter/settings.ts';
 import { augustEmail, augustIssue, CONFIG, exampleCorpus, ROOT, TEMPLATES } from './support/example.ts';
@@ -110,7 +110,7 @@ describe('entries', () => {
     expect(entry?.warnings).toEqual(['close to the limit']);
     const out = path.join(await dir('out'), 'newsletters/2030-03');
     await copyEntry(entry!.dir, out);
-    expect((await readdir(out)).sort()).toEqual([...CACHED_FILES].sort());
+    expect((await readdir(out)).sort()).toEqual([...FILE_NAMES].sort());
     expect([...(await readFile(path.join(out, 'email.eml')))]).toEqual([1, 2, 3]);
     // Nothing temporary left in the cache.
     expect(await readdir(cache)).toEqual(['k']);
@@ -144,7 +144,7 @@ describe('buildIssues with the cache', () => {
     });
     expect(second[0]).toMatchObject({ cached: true, key: first[0]?.key, meta: first[0]?.meta });
     expect(second[0]?.files.map((f) => f.bytes)).toEqual(first[0]?.files.map((f) => f.bytes));
-    for (const name of CACHED_FILES) {
+    for (const name of FILE_NAMES) {
       expect(await readFile(path.join(root, 'b/newsletters/2018-08', name))).toEqual(
         await readFile(path.join(root, 'a/newsletters/2018-08', name)),
       );

@@ -16,7 +16,6 @@ import { config as siteConfig, type SiteConfig } from '../../config.ts';
 import type { Corpus } from '../corpus.ts';
 import { assembleIssue, issueMonths } from './assemble.ts';
 import {
-  CACHED_FILES,
   cacheDirOf,
   cacheEnabled,
   copyEntry,
@@ -26,6 +25,7 @@ import {
   readEntry,
 } from './cache.ts';
 import type { AssembleOptions } from './context.ts';
+import { FILE_NAMES } from './files.ts';
 import type { Issue } from './model.ts';
 import { ISSUE_FILES, type IssueMeta } from './render/meta.ts';
 import type { RenderedFiles, WriteTo } from './render/pool.ts';
@@ -132,7 +132,7 @@ export async function buildIssues(
           return {
             month,
             dir,
-            files: CACHED_FILES.map((name) => ({ path: path.join(dir, name), bytes: bytes[name]! })),
+            files: FILE_NAMES.map((name) => ({ path: path.join(dir, name), bytes: bytes[name]! })),
             warnings: entry.warnings,
             meta,
             cached: true,
@@ -147,7 +147,7 @@ export async function buildIssues(
         return {
           month,
           dir,
-          files: CACHED_FILES.map((name) => ({ path: path.join(dir, name), bytes: rendered.bytes[name] })),
+          files: FILE_NAMES.map((name) => ({ path: path.join(dir, name), bytes: rendered.bytes[name] })),
           warnings: rendered.warnings,
           meta: rendered.meta,
           cached: false,

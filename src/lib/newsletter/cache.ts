@@ -30,8 +30,6 @@ export const CACHE_DIR = 'node_modules/.cache/sec-press/newsletters';
 /** Bumped when the layout of an entry changes. */
 const LAYOUT_VERSION = 1;
 
-/** The files of an issue, by their names in the issue's folder (also in the cache entry). */
-export const CACHED_FILES = FILE_NAMES;
 const WARNINGS = 'warnings.json';
 
 /** Whether the cache is on: `SEC_PRESS_CACHE=0` (or `false`, `no`, `off`) turns it off. */
@@ -159,7 +157,7 @@ export async function readEntry(
 export async function copyEntry(entryDir: string, outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await Promise.all(
-    CACHED_FILES.map(async (name) => {
+    FILE_NAMES.map(async (name) => {
       const temp = path.join(outDir, `${name}.${process.pid}.tmp`);
       await copyFile(path.join(entryDir, name), temp);
       await rename(temp, path.join(outDir, name));
@@ -177,7 +175,7 @@ export async function writeEntry(cacheDir: string, key: string, issue: IssueFile
   try {
     await mkdir(temp, { recursive: true });
     await Promise.all([
-      ...CACHED_FILES.map((name) => writeFile(path.join(temp, name), issue.files[name])),
+      ...FILE_NAMES.map((name) => writeFile(path.join(temp, name), issue.files[name])),
       writeFile(path.join(temp, WARNINGS), JSON.stringify(issue.warnings)),
     ]);
     await rename(temp, path.join(cacheDir, key));

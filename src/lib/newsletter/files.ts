@@ -28,8 +28,16 @@ export function issueFiles(r: {
   };
 }
 
-export const byteLength = (data: string | Uint8Array) =>
+const byteLength = (data: string | Uint8Array) =>
   typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength;
+
+/** The size in bytes of each of an issue's files. */
+export function fileSizes(files: IssueFileData): Record<FileName, number> {
+  return Object.fromEntries(FILE_NAMES.map((name) => [name, byteLength(files[name])])) as Record<
+    FileName,
+    number
+  >;
+}
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
@@ -41,8 +49,5 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 export async function writeIssueFiles(dir: string, files: IssueFileData): Promise<Record<FileName, number>> {
   await mkdir(dir, { recursive: true });
   for (const name of FILE_NAMES) await writeFileAtomic(path.join(dir, name), files[name]);
-  return Object.fromEntries(FILE_NAMES.map((name) => [name, byteLength(files[name])])) as Record<
-    FileName,
-    number
-  >;
+  return fileSizes(files);
 }

@@ -1,8 +1,8 @@
 /**
  * Short Markdown from front matter (event summaries, consultation conclusions) to HTML, on
  * the same terms as Markdown bodies: Sätteri with GFM and smart punctuation, raw HTML parsed
- * and then sanitised with the shared schema (`markdownToSafeHtml`, the function behind the
- * site's Markdown processor in `astro.config.mjs`).
+ * and then sanitised with the shared schema (`markdownToSafeHtml`: the features and sanitising
+ * plugin of the site's Markdown processor, `src/lib/site/body.ts`).
  */
 import { markdownToSafeHtml } from '../markdown/satteri.ts';
 

@@ -7,14 +7,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeEntry } from '../cache.ts';
-import {
-  byteLength,
-  FILE_NAMES,
-  type FileName,
-  issueFiles,
-  type IssueFileData,
-  writeIssueFiles,
-} from '../files.ts';
+import { type FileName, fileSizes, issueFiles, type IssueFileData, writeIssueFiles } from '../files.ts';
 import type { Issue } from '../model.ts';
 import type { IssueMeta } from './meta.ts';
 import type { Templates } from './template.ts';
@@ -70,28 +63,27 @@ if (data.background) {
   }
 }
 
-/** The templates folder the pool said it would use: read and compiled now too. */
-const expected = data.templatesDir;
-if (expected) {
-  const t = templates.then((m) => m.loadTemplates(expected));
-  t.catch(() => loaded.delete(expected)); // Reported by the render that needs them.
-  loaded.set(expected, t);
+/** A templates folder, read and compiled once (read again by the next render if that failed). */
+function templatesFor(dir: string): Promise<Templates> {
+  let t = loaded.get(dir);
+  if (!t) {
+    t = templates.then((m) => m.loadTemplates(dir));
+    t.catch(() => loaded.delete(dir)); // Reported by the render that needs them.
+    loaded.set(dir, t);
+  }
+  return t;
 }
+
+// The templates folder the pool said it would use: read and compiled now too.
+if (data.templatesDir) void templatesFor(data.templatesDir).catch(() => undefined);
 
 async function handle(request: RenderRequest): Promise<RenderReply> {
   const { renderIssue } = await renderer;
-  let t = loaded.get(request.templatesDir);
-  if (!t) {
-    t = templates.then((m) => m.loadTemplates(request.templatesDir));
-    loaded.set(request.templatesDir, t);
-  }
-  const r = await renderIssue(request.issue, { templates: await t, settings: request.settings });
+  const t = await templatesFor(request.templatesDir);
+  const r = await renderIssue(request.issue, { templates: t, settings: request.settings });
   const files = issueFiles(r);
   const base = { id: request.id, ok: true as const, meta: r.meta, warnings: r.warnings };
-  if (!request.write) {
-    const bytes = Object.fromEntries(FILE_NAMES.map((name) => [name, byteLength(files[name])]));
-    return { ...base, bytes: bytes as Record<FileName, number>, files };
-  }
+  if (!request.write) return { ...base, bytes: fileSizes(files), files };
   const bytes = await writeIssueFiles(request.write.dir, files);
   if (request.write.cache) {
     await writeEntry(request.write.cache.dir, request.write.cache.key, { files, warnings: r.warnings });
