@@ -1,81 +1,122 @@
 /**
- * The content store module split into short string literals: the same value, and only for
- * the shape Astro generates (checked against the installed Astro, so an upgrade that changes
- * it fails here rather than silently slowing the build).
+ * The content store kept out of the bundle: the module Astro generates becomes one that reads
+ * the same text from a file, giving the same value; only for the shape Astro generates
+ * (checked against the installed Astro, so an upgrade that changes it fails here rather than
+ * silently slowing the build).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ResolvedConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import {
   DATA_STORE_MODULE_ID,
   dataStoreModule,
-  splitStoreLiteral,
+  STALE_AFTER_MS,
+  storeText,
+  writeStoreFile,
 } from '../../src/lib/site/data-store-module.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Evaluates an ES module's source and returns its default export. */
-async function evaluate(code: string): Promise<unknown> {
-  const mod = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: unknown };
-  return mod.default;
-}
-
+/** The module Astro generates for a store value. */
 const astroModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 
-describe('splitStoreLiteral', () => {
-  const store = {
-    entries: Array.from({ length: 40 }, (_, i) => ({
-      id: `SECMP${String(i).padStart(4, '0')}`,
-      body: `He said "it's fine" \\ then left.\nThe Board’s view — £10 😀 \u2028 end ${i}`,
-    })),
-  };
+const store = {
+  entries: Array.from({ length: 40 }, (_, i) => ({
+    id: `SECMP${String(i).padStart(4, '0')}`,
+    body: `He said "it's fine" \\ then left.\nThe Board’s view — £10 😀 \u2028 end ${i}`,
+  })),
+};
 
-  it('gives the same value from short pieces', async () => {
-    const code = astroModule(store);
-    const split = splitStoreLiteral(code, 100);
-    expect(split).toBeDefined();
-    expect(split!.split('\n').length).toBeGreaterThan(20);
-    // No piece longer than the limit plus its quotes and escapes.
-    for (const line of split!.split('\n').slice(1, -2)) expect(line.length).toBeLessThan(400);
-    expect(await evaluate(split!)).toEqual(store);
-  });
+/** Evaluates a module's source as a file of `dir` and returns its default export. */
+async function evaluate(dir: string, code: string): Promise<unknown> {
+  const file = path.join(dir, `module-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, code);
+  return ((await import(pathToFileURL(file).href)) as { default: unknown }).default;
+}
 
-  it('keeps a surrogate pair in one piece whatever the piece length', async () => {
-    const text = JSON.stringify({ s: '😀'.repeat(50) });
-    for (const length of [7, 8, 9, 10]) {
-      const split = splitStoreLiteral(`export default JSON.parse(${JSON.stringify(text)})`, length)!;
-      expect(split).not.toMatch(/\\ud83d"/i);
-      expect(await evaluate(split)).toEqual({ s: '😀'.repeat(50) });
-    }
+type Handler = (code: string, id: string) => { code: string } | null;
+
+/** The plugin as Vite runs it, with its cache folder in a temporary folder. */
+function plugin(cacheDir: string): Handler {
+  const p = dataStoreModule();
+  (p.configResolved as (config: ResolvedConfig) => void)({ cacheDir } as ResolvedConfig);
+  return (p.transform as { handler: Handler }).handler;
+}
+
+describe('storeText', () => {
+  it("gives the text Astro's module parses", () => {
+    expect(JSON.parse(storeText(astroModule(store))!)).toEqual(store);
   });
 
   it.each([
     ['an empty store', 'export default new Map()'],
-    ['a short literal', astroModule({ a: 1 })],
     ['an expression, not a literal', 'export default JSON.parse(text + "x")'],
+    ['a literal that is not a string', 'export default JSON.parse(42)'],
     ['other code', 'const x = JSON.parse("[]"); export default x;'],
-  ])('leaves %s alone', (_name, code) => {
-    expect(splitStoreLiteral(code, 100)).toBeUndefined();
+  ])('gives nothing for %s', (_name, code) => {
+    expect(storeText(code)).toBeUndefined();
   });
 });
 
 describe('the plugin', () => {
+  it('makes a module that reads the same value from a file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
+    const result = plugin(dir)(astroModule(store), DATA_STORE_MODULE_ID);
+    expect(result).not.toBeNull();
+    expect(result!.code.length).toBeLessThan(300);
+    expect(await evaluate(dir, result!.code)).toEqual(store);
+    expect(readdirSync(path.join(dir, 'sec-press'))).toEqual([
+      expect.stringMatching(/^data-store-[0-9a-f]{16}\.json$/),
+    ]);
+  });
+
+  it('names the file by its text: the same store, the same file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
+    const handler = plugin(dir);
+    const first = handler(astroModule(store), DATA_STORE_MODULE_ID)!.code;
+    expect(handler(astroModule(store), DATA_STORE_MODULE_ID)!.code).toBe(first);
+    expect(handler(astroModule({ other: true }), DATA_STORE_MODULE_ID)!.code).not.toBe(first);
+    expect(readdirSync(path.join(dir, 'sec-press'))).toHaveLength(2);
+  });
+
+  it('leaves other modules, and stores of another shape, to the bundler', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
+    const handler = plugin(dir);
+    expect(handler(astroModule(store), '/src/pages/index.astro')).toBeNull();
+    expect(handler('export default new Map()', DATA_STORE_MODULE_ID)).toBeNull();
+    expect(existsSync(path.join(dir, 'sec-press'))).toBe(false);
+  });
+
   it("matches the module id and code shape of the installed Astro's content store", () => {
     const astro = path.join(ROOT, 'node_modules/astro/dist/content');
     const consts = readFileSync(path.join(astro, 'consts.js'), 'utf8');
     expect(consts).toContain(`const DATA_STORE_VIRTUAL_ID = "${DATA_STORE_MODULE_ID.slice(1)}"`);
     expect(consts).toContain('const RESOLVED_DATA_STORE_VIRTUAL_ID = "\\0" + DATA_STORE_VIRTUAL_ID');
-    const plugin = readFileSync(path.join(astro, 'vite-plugin-content-virtual-mod.js'), 'utf8');
-    expect(plugin).toContain('code: `export default JSON.parse(${JSON.stringify(jsonData)})`');
+    const source = readFileSync(path.join(astro, 'vite-plugin-content-virtual-mod.js'), 'utf8');
+    expect(source).toContain('code: `export default JSON.parse(${JSON.stringify(jsonData)})`');
   });
+});
 
-  it('rewrites only the store module', () => {
-    const p = dataStoreModule();
-    const transform = p.transform as { handler: (code: string, id: string) => unknown };
-    const code = astroModule({ text: 'x'.repeat(3_000_000) });
-    expect(transform.handler(code, DATA_STORE_MODULE_ID)).toMatchObject({
-      code: expect.stringContaining('].join') as unknown,
-    });
-    expect(transform.handler(code, '/src/pages/index.astro')).toBeNull();
+describe('writeStoreFile', () => {
+  it("removes other builds' store files once they are stale, and nothing else", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
+    const now = Date.now();
+    const stale = path.join(dir, 'data-store-0000000000000001.json');
+    const recent = path.join(dir, 'data-store-0000000000000002.json');
+    const unrelated = path.join(dir, 'notes.json');
+    for (const file of [stale, recent, unrelated]) writeFileSync(file, '{}');
+    const old = (now - STALE_AFTER_MS - 60_000) / 1000;
+    utimesSync(stale, old, old);
+    utimesSync(unrelated, old, old);
+    const written = writeStoreFile(dir, '{"a":1}', now);
+    expect(readFileSync(written, 'utf8')).toBe('{"a":1}');
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(unrelated)).toBe(true);
+    // No temporary file left behind.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

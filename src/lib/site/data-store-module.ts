@@ -1,13 +1,20 @@
 /**
- * A Vite plugin that makes Astro's content data store quick to load in a large build.
+ * A Vite plugin that keeps Astro's content data store out of the site's bundle.
  *
  * Astro bundles its content layer's store as one module, `export default JSON.parse("…")`,
- * whose string literal holds every entry (about 48 MB at 10,000 entries). V8 compiles one
- * string literal in time that grows much faster than its length: the 10,000-entry store took
- * 25–50 s to compile on our 2-core machine, where the same text as 1 MB literals joined at run
- * time takes about 3 s. The plugin rewrites the module into that form; the value is the same.
- * Code of any other shape is left as it is.
+ * whose string literal holds every entry (22 MB at 10,000 entries). The bundler parses,
+ * transforms and writes that module into the build's server code, and V8 compiles it when the
+ * pages are built. The plugin writes the literal's text to a file of its own instead (in Vite's
+ * cache folder, named by the text's hash) and makes the module read and parse that file when it
+ * is evaluated: the same value, without the bundling and the compiling. At 10,000 entries
+ * Astro's bundling step took 4.6 s instead of 8.8 s, and its page phase about 4 s less (V8
+ * compiled the literal even when cut into 1 MB pieces, as an earlier version of this plugin did).
+ *
+ * Code of any other shape is left to the bundler.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Plugin } from 'vite';
 
 /** Astro's id for the store module (`RESOLVED_DATA_STORE_VIRTUAL_ID` in `astro/dist/content/consts.js`). */
@@ -16,46 +23,67 @@ export const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
 const PREFIX = 'export default JSON.parse(';
 const SUFFIX = ')';
 
-/** Length of each piece of the literal, in UTF-16 code units. */
-export const PIECE_LENGTH = 1 << 20;
+/** Store files of other builds are removed once they are this old (an hour). */
+export const STALE_AFTER_MS = 60 * 60 * 1000;
+
+const STORE_FILE = /^data-store-[0-9a-f]{16}\.json$/;
 
 /**
- * `export default JSON.parse("<long>")` as `export default JSON.parse(["<piece>", …].join(""))`,
- * or `undefined` when the code has another shape or the literal is short already.
+ * The JSON text that `export default JSON.parse("<text>")` parses, or `undefined` when the code
+ * has another shape (the argument must be exactly one string literal, as JSON.stringify made it).
  */
-export function splitStoreLiteral(code: string, pieceLength = PIECE_LENGTH): string | undefined {
+export function storeText(code: string): string | undefined {
   const source = code.trim();
   if (!source.startsWith(PREFIX) || !source.endsWith(SUFFIX)) return undefined;
-  let text: unknown;
   try {
-    // The argument must be exactly one string literal in JSON's syntax (JSON.stringify made it).
-    text = JSON.parse(source.slice(PREFIX.length, -SUFFIX.length));
+    const text: unknown = JSON.parse(source.slice(PREFIX.length, -SUFFIX.length));
+    return typeof text === 'string' ? text : undefined;
   } catch {
     return undefined;
   }
-  if (typeof text !== 'string' || text.length <= pieceLength) return undefined;
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(start + pieceLength, text.length);
-    // Keep a surrogate pair in one piece.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
-    pieces.push(JSON.stringify(text.slice(start, end)));
-    start = end;
+}
+
+/** The module that stands for the store: it reads and parses the file when evaluated. */
+export function readerModule(file: string): string {
+  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
+}
+
+/**
+ * Writes the store's text to `dir/data-store-<hash>.json` (under a temporary name, then
+ * renamed, so a reader never sees half a file) and returns the file's path. Store files of
+ * other builds left in `dir` are removed once older than {@link STALE_AFTER_MS}; a build
+ * running at the same time from the same project reads a file of its own name.
+ */
+export function writeStoreFile(dir: string, text: string, now = Date.now()): string {
+  mkdirSync(dir, { recursive: true });
+  const name = `data-store-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`;
+  const file = path.join(dir, name);
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+  for (const other of readdirSync(dir)) {
+    if (other === name || !STORE_FILE.test(other)) continue;
+    const otherPath = path.join(dir, other);
+    if (now - statSync(otherPath).mtimeMs > STALE_AFTER_MS) rmSync(otherPath, { force: true });
   }
-  return `${PREFIX}[\n${pieces.join(',\n')}\n].join('')${SUFFIX};\n`;
+  return file;
 }
 
 /** The plugin, for `vite.plugins` in `astro.config.mjs`. */
 export function dataStoreModule(): Plugin {
+  let dir: string | undefined;
   return {
     name: 'sec-press:data-store-module',
+    configResolved(config) {
+      dir = path.join(config.cacheDir, 'sec-press');
+    },
     transform: {
       filter: { id: /^\0astro:data-layer-content$/ },
       handler(code: string, id: string) {
-        if (id !== DATA_STORE_MODULE_ID) return null;
-        const split = splitStoreLiteral(code);
-        return split === undefined ? null : { code: split, map: { mappings: '' } };
+        if (id !== DATA_STORE_MODULE_ID || dir === undefined) return null;
+        const text = storeText(code);
+        if (text === undefined) return null;
+        return { code: readerModule(writeStoreFile(dir, text)), map: { mappings: '' } };
       },
     },
   };
