@@ -28,7 +28,7 @@ import {
   prepareSite,
   type SiteSource,
 } from './lib/projects.ts';
-import { cpuFloor, fmtSpread, spread, type Spread, stepTimes, table } from './lib/report.ts';
+import { cpuFloor, fmtSpread, ratioSpread, spread, type Spread, stepTimes, table } from './lib/report.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(REPO, 'bench/work');
@@ -175,9 +175,15 @@ function medianSteps(ms: Timed[]): Record<string, number> {
 function ratios(runs: RunResult[], peer: 'bare' | 'hugo') {
   const pairs = runs.filter((r) => r.project.ok && r[peer]?.ok);
   return {
-    wall: spread(pairs.map((r) => r.project.wallMs / r[peer]!.wallMs)),
-    rss: spread(pairs.map((r) => r.project.peakRssBytes / r[peer]!.peakRssBytes)),
+    wall: ratioSpread(pairs.map((r) => [r.project.wallMs, r[peer]!.wallMs])),
+    rss: ratioSpread(pairs.map((r) => [r.project.peakRssBytes, r[peer]!.peakRssBytes])),
   };
+}
+
+/** The rebuild's wall time ÷ the bare Astro rebuild's, within each run where both succeeded. */
+function rebuildRatio(runs: RunResult[]) {
+  const ok = (t: Timed | undefined) => (t?.ok ? t.wallMs : undefined);
+  return ratioSpread(runs.map((r) => [ok(r.projectRebuild), ok(r.bareRebuild)]));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -567,7 +573,7 @@ function markdown(sizes: SizeResult[], meta: Record<string, string>): string {
           ],
           [
             'bare Astro rebuild after the same change',
-            `${fmtSpread(s.summary.bareRebuild.wallS, 2)} s`,
+            `${fmtSpread(s.summary.bareRebuild.wallS, 2)} s (sec-press ÷ this: ${fmtSpread(rebuildRatio(s.runs), 2)}×)`,
             fmtSpread(s.summary.bareRebuild.rssMiB, 0),
           ],
           [

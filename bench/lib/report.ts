@@ -52,3 +52,14 @@ export function cpuFloor(
   const wallS = cpuS / cores;
   return { cpuS, wallS, ratio: wallS / bareWallS, actualWallS, utilisation: wallS / actualWallS };
 }
+
+/** One build's figure and its peer's, from the same run; either may be missing (a failed build). */
+export type Pair = readonly [number | undefined, number | undefined];
+
+/**
+ * The ratios of each pair's first figure to its second, taken within each run, summarised:
+ * pairs with a missing figure, or a peer figure of zero, are left out.
+ */
+export function ratioSpread(pairs: readonly Pair[]): Spread | undefined {
+  return spread(pairs.flatMap(([a, b]) => (a !== undefined && b !== undefined && b > 0 ? [a / b] : [])));
+}

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { childCpuMs, measure } from '../../bench/lib/measure.ts';
 import { forHugo } from '../../bench/lib/projects.ts';
 import { createRandom } from '../../bench/lib/random.ts';
-import { cpuFloor, fmtSpread, spread, stepTimes } from '../../bench/lib/report.ts';
+import { cpuFloor, fmtSpread, ratioSpread, spread, stepTimes } from '../../bench/lib/report.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'bench-harness-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -131,5 +131,48 @@ describe('cpuFloor', () => {
     [{ cpuS: 90, wallS: 60, bareWallS: 30 }, NaN],
   ])('is undefined without every figure: %o on %s cores', (m, cores) => {
     expect(cpuFloor(m, cores)).toBeUndefined();
+  });
+});
+
+describe('ratioSpread', () => {
+  it.each([
+    [
+      'three runs',
+      [
+        [60, 30],
+        [45, 30],
+        [50, 25],
+      ],
+      { median: 2, min: 1.5, max: 2, n: 3 },
+    ],
+    [
+      'a run whose build failed',
+      [
+        [60, 30],
+        [undefined, 30],
+        [45, 30],
+      ],
+      { median: 1.75, min: 1.5, max: 2, n: 2 },
+    ],
+    [
+      'a run whose peer failed or took no time',
+      [
+        [60, 30],
+        [45, undefined],
+        [50, 0],
+      ],
+      { median: 2, min: 2, max: 2, n: 1 },
+    ],
+  ] as const)('takes each ratio within its run: %s', (_name, pairs, expected) => {
+    expect(ratioSpread(pairs)).toEqual(expected);
+  });
+
+  it('is undefined when no run has both figures', () => {
+    expect(
+      ratioSpread([
+        [undefined, 30],
+        [45, undefined],
+      ]),
+    ).toBeUndefined();
   });
 });
