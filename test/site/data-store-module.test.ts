@@ -82,6 +82,10 @@ describe('the plugin', () => {
     expect(readdirSync(path.join(dir, 'sec-press'))).toHaveLength(2);
   });
 
+  it('applies to builds only', () => {
+    expect(dataStoreModule().apply).toBe('build');
+  });
+
   it('leaves other modules, and stores of another shape, to the bundler', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
     const handler = plugin(dir);
