@@ -64,7 +64,9 @@ export function writeStoreFile(dir: string, text: string, now = Date.now()): str
   for (const other of readdirSync(dir)) {
     if (other === name || !STORE_FILE.test(other)) continue;
     const otherPath = path.join(dir, other);
-    if (now - statSync(otherPath).mtimeMs > STALE_AFTER_MS) rmSync(otherPath, { force: true });
+    // Another build may have removed it since the listing.
+    const stat = statSync(otherPath, { throwIfNoEntry: false });
+    if (stat && now - stat.mtimeMs > STALE_AFTER_MS) rmSync(otherPath, { force: true });
   }
   return file;
 }
