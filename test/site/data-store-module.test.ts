@@ -4,7 +4,15 @@
  * (checked against the installed Astro, so an upgrade that changes it fails here rather than
  * silently slowing the build).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,5 +130,12 @@ describe('writeStoreFile', () => {
     expect(existsSync(unrelated)).toBe(true);
     // No temporary file left behind.
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('passes over a store file gone since the listing (another build removed it)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
+    // Listed, but nothing there when its age is looked at.
+    symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'data-store-0000000000000003.json'));
+    expect(readFileSync(writeStoreFile(dir, '{"b":2}'), 'utf8')).toBe('{"b":2}');
   });
 });
