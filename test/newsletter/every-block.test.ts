@@ -9,6 +9,7 @@ import { assembleIssueWithReport } from '../../src/lib/newsletter/assemble.ts';
 import { emailSettings } from '../../src/lib/newsletter/build.ts';
 import type { Issue } from '../../src/lib/newsletter/model.ts';
 import { emailProblems } from '../../src/lib/newsletter/render/check.ts';
+import { compileMjml } from '../../src/lib/newsletter/render/mjml.ts';
 import { type RenderedIssue, renderIssue } from '../../src/lib/newsletter/render/index.ts';
 import {
   BODIES,
@@ -163,6 +164,11 @@ describe('an issue with every kind of block', () => {
       report.results.flatMap((r) => r.messages.map((m) => `${m.line}: ${m.ruleId} ${m.message}`)),
     ).toEqual([]);
     expect(emailProblems(email.html)).toEqual([]);
+  });
+
+  it('compiles to the same HTML through a reused skeleton as compiled whole', async () => {
+    // The issue was rendered through a skeleton; MJML alone, on the whole document, must agree.
+    expect(await compileMjml(email.mjml, { reuseSkeletons: false })).toBe(email.html);
   });
 
   it('shows every block’s heading and every note, in the HTML and the text', () => {

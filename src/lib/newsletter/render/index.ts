@@ -3,7 +3,8 @@
  *
  *   1. view      issue model + settings → the data templates are filled with (absolute links)
  *   2. template  Handlebars fills `templates/*.mjml` (auto-escaped; Markdown via Sätteri) → MJML
- *   3. mjml      MJML 5, strict validation → HTML; an error names its template
+ *   3. mjml      MJML 5, strict validation → HTML (each skeleton compiled once, the texts put
+ *                back in); an error names its template
  *   4. check     no script, only absolute URLs, alt on every image
  *   5. text      html-to-text → the plain-text part
  *   6. eml       nodemailer MailComposer → multipart/alternative message with unsubscribe headers

@@ -11,6 +11,12 @@
  * rather than the native one: the native package's binaries for other platforms are optional
  * dependencies that `npm ci` insists on finding in the lock file, and a registry without them
  * breaks the install.
+ *
+ * MJML copies the content of `<mj-text>`, `<mj-title>` and `<mj-preview>` into its output as it
+ * is (trimmed), so it compiles each document's skeleton: those contents become slots, and the
+ * skeletons it has compiled are reused (issues of the same sections share one) before the
+ * contents are put back. What MJML would change in a content (an Outlook conditional comment,
+ * nested MJML) keeps the document from being cut into slots: it is compiled whole.
  */
 import { initWasm, inline } from '@css-inline/css-inline-wasm';
 import type mjml2html from 'mjml';
@@ -101,14 +107,74 @@ export function inlineStyles(html: string, css: string): string {
   }
 }
 
-export async function compileMjml(source: string): Promise<string> {
-  const { mjml, css } = takeInlineStyles(source);
+/**
+ * Elements whose content MJML copies into its output unchanged (but trimmed): the content of
+ * each, when not empty, becomes a slot of the skeleton. The opening tag is matched up to a `>`
+ * that does not close a self-closing element.
+ */
+const SLOTTED = /(<mj-(text|title|preview)\b[^>]*?(?<!\/)>)([\s\S]*?)(<\/mj-\2\s*>)/g;
+
+/** A content MJML would not copy as it is: conditional comments (it minifies them), nested MJML. */
+const UNSLOTTABLE = /<!--\[if|<!\[endif\]|<\/?mj-/i;
+
+/** The skeleton of a document: its MJML with each slotted content replaced by a slot marker. */
+export interface Skeleton {
+  mjml: string;
+  /** The contents, in the order of their slots, as MJML would copy them (trimmed). */
+  contents: string[];
+}
+
+const slotMarker = (i: number) => `@@sec-press-slot-${i}@@`;
+const SLOT_MARKER = /@@sec-press-slot-(\d+)@@/g;
+
+/**
+ * Cuts a document into its skeleton and the contents of its slots, or returns undefined when a
+ * content is one MJML would change (see {@link UNSLOTTABLE}).
+ */
+export function skeletonOf(mjml: string): Skeleton | undefined {
+  const contents: string[] = [];
+  let slottable = true;
+  const skeleton = mjml.replace(SLOTTED, (element, open: string, _name, content: string, end: string) => {
+    const trimmed = content.trim();
+    if (!trimmed) return element;
+    if (UNSLOTTABLE.test(trimmed)) slottable = false;
+    contents.push(trimmed);
+    return `${open}${slotMarker(contents.length - 1)}${end}`;
+  });
+  return slottable ? { mjml: skeleton, contents } : undefined;
+}
+
+/**
+ * Puts the contents back into a compiled skeleton, in one pass (a content is never searched for
+ * slots), or returns undefined when a slot is missing (MJML did something with it other than
+ * copy it). A slot may be copied more than once: the title is also the body's `aria-label`.
+ */
+export function fillSkeleton(html: string, contents: readonly string[]): string | undefined {
+  const seen = new Set<number>();
+  const filled = html.replace(SLOT_MARKER, (marker, i: string) => {
+    const content = contents[Number(i)];
+    if (content === undefined) return marker;
+    seen.add(Number(i));
+    return content;
+  });
+  return seen.size === contents.length ? filled : undefined;
+}
+
+/** Compiled skeletons, most recently used last; a few dozen at most. */
+const compiledSkeletons = new Map<string, string>();
+const SKELETONS_KEPT = 32;
+
+/** How many compiles reused a skeleton, and how many ran MJML (for tests and the benchmark). */
+export const skeletonStats = { reused: 0, compiled: 0 };
+
+/** MJML → HTML with strict validation; an error names the template it came from. */
+async function runMjml(mjml: string): Promise<string> {
   mjmlModule ??= import('mjml');
-  const [{ default: compile }] = await Promise.all([mjmlModule, loadInliner()]);
-  let html: string;
+  const { default: compile } = await mjmlModule;
+  skeletonStats.compiled += 1;
   try {
     // No web fonts: the layout uses the reader's system fonts.
-    ({ html } = await compile(mjml, { validationLevel: 'strict', keepComments: false, fonts: {} }));
+    return (await compile(mjml, { validationLevel: 'strict', keepComments: false, fonts: {} })).html;
   } catch (error) {
     const issues = (error as { errors?: MjmlIssue[] }).errors;
     if (Array.isArray(issues) && issues.length > 0) {
@@ -123,5 +189,44 @@ export async function compileMjml(source: string): Promise<string> {
     }
     throw new MjmlError(`templates: MJML could not compile the email: ${(error as Error).message}`);
   }
+}
+
+/**
+ * MJML → HTML through a compiled skeleton: the one compiled before for the same skeleton, or
+ * compiled now. A skeleton MJML rejects is compiled again whole, so that the error's line
+ * numbers are those of the document.
+ */
+async function compileThroughSkeleton(mjml: string): Promise<string> {
+  const skeleton = skeletonOf(mjml);
+  if (!skeleton) return runMjml(mjml);
+  let compiled = compiledSkeletons.get(skeleton.mjml);
+  if (compiled === undefined) {
+    try {
+      compiled = await runMjml(skeleton.mjml);
+    } catch {
+      return runMjml(mjml);
+    }
+  } else {
+    skeletonStats.reused += 1;
+    compiledSkeletons.delete(skeleton.mjml);
+  }
+  compiledSkeletons.set(skeleton.mjml, compiled);
+  if (compiledSkeletons.size > SKELETONS_KEPT) {
+    compiledSkeletons.delete(compiledSkeletons.keys().next().value!);
+  }
+  return fillSkeleton(compiled, skeleton.contents) ?? runMjml(mjml);
+}
+
+export interface CompileOptions {
+  /** Reuse compiled skeletons (default); `false` compiles the whole document every time. */
+  reuseSkeletons?: boolean;
+}
+
+export async function compileMjml(source: string, options: CompileOptions = {}): Promise<string> {
+  const { mjml, css } = takeInlineStyles(source);
+  const [html] = await Promise.all([
+    options.reuseSkeletons === false ? runMjml(mjml) : compileThroughSkeleton(mjml),
+    loadInliner(),
+  ]);
   return trimIndentation(inlineStyles(stripTemplateMarkers(html), css));
 }
