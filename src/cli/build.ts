@@ -21,7 +21,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -120,23 +120,37 @@ function startSite(root: string, outDir: string): SiteBuild {
 }
 
 /**
- * Indexes the built pages for `/search/` with Pagefind's Node API, into `pagefind/`. Only web
- * pages (`…/index.html`: not the newsletters' `email.html` nor `404.html`) are read, and of
- * them only the `<main>` of pages marked `data-pagefind-body` (see `Base.astro`).
+ * Indexes the built pages for `/search/` with Pagefind, into `pagefind/`. Only web pages
+ * (`…/index.html`: not the newsletters' `email.html` nor `404.html`) are read, and of them only
+ * the `<main>` of pages marked `data-pagefind-body` (see `Base.astro`).
+ *
+ * Pagefind's own command (the package's `bin`) rather than its Node API: the API runs the same
+ * binary as a service, which took 16–21 s at 10,000 entries against 13.6–14.8 s for the
+ * command on the same pages (runs alternated; `bench/results/analysis.md`, item 13).
  */
 async function searchIndex(ctx: BuildContext): Promise<void> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  try {
-    if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: ctx.outDir, glob: '**/index.html' });
-    if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(ctx.outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
-    ctx.log(`${added.page_count} pages indexed for search`);
-  } finally {
-    await pagefind.close();
+  const bin = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
+  const args = ['--site', ctx.outDir, '--glob', '**/index.html', '--force-language', 'en', '--quiet'];
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+  const printed = Buffer.concat(output).toString('utf8').trim();
+  if (code !== 0) {
+    throw new Error(
+      `search index: Pagefind failed (${signal ? `killed by ${signal}` : `exit code ${code}`})${printed ? `:\n${printed}` : ''}`,
+    );
   }
+  // Its warnings (quiet mode prints nothing else).
+  for (const line of printed ? printed.split('\n') : []) ctx.log(`search index: ${line}`);
+  const entry = JSON.parse(
+    await readFile(path.join(ctx.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+  ) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  ctx.log(`${pages} pages indexed for search`);
 }
 
 /**
