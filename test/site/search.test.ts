@@ -57,6 +57,36 @@ describe('search index coverage', () => {
     expect(lists).toBeGreaterThan(20);
   });
 
+  it("indexes a newsletter issue's editorial and headings, not its items (each has its own page)", async () => {
+    const $ = cheerio.load(await readSiteFile('newsletters/2018-08/index.html'));
+    const indexed = $('[data-pagefind-body]').clone();
+    indexed.find('[data-pagefind-ignore]').remove();
+    const text = indexed.text().replace(/\s+/g, ' ');
+    // The editor's words and every section's and block's heading stay findable…
+    expect(text).toContain($('h1').first().text().trim());
+    for (const heading of $('main h2, main h3').toArray()) {
+      if ($(heading).closest('[data-pagefind-ignore]').length === 0)
+        expect(text).toContain($(heading).text().trim());
+    }
+    expect(
+      $('main h3')
+        .toArray()
+        .filter((h) => $(h).closest('[data-pagefind-ignore]').length === 0),
+    ).not.toHaveLength(0);
+    // …the items of the blocks, which link to their own pages, do not.
+    const blocks = $('main .sec-section > h3 + [data-pagefind-ignore]');
+    expect(blocks.length).toBeGreaterThan(10);
+    const ids = (t: string) => new Set(t.match(/SECMP\d{4}/g));
+    const inBlocks = ids(blocks.text());
+    const indexedIds = ids(text);
+    expect([...inBlocks].filter((id) => !indexedIds.has(id)).length).toBeGreaterThan(3);
+    const blockLinks = $('main section.sec-section > div.sec-section a[href]').toArray();
+    expect(blockLinks.length).toBeGreaterThan(20);
+    for (const link of blockLinks) {
+      expect($(link).closest('[data-pagefind-ignore]').length, $(link).attr('href')).toBe(1);
+    }
+  });
+
   it('holds every page marked for indexing, and no other', async () => {
     let marked = 0;
     for (const file of await htmlPages()) {
