@@ -6,6 +6,7 @@
  */
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -19,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import {
+  astroStoreFile,
   DATA_STORE_MODULE_ID,
   dataStoreModule,
   STALE_AFTER_MS,
@@ -50,8 +52,28 @@ type Handler = (code: string, id: string) => { code: string } | null;
 /** The plugin as Vite runs it, with its cache folder in a temporary folder. */
 function plugin(cacheDir: string): Handler {
   const p = dataStoreModule();
-  (p.configResolved as (config: ResolvedConfig) => void)({ cacheDir } as ResolvedConfig);
+  (p.configResolved as (config: ResolvedConfig) => void)({ cacheDir, root: cacheDir } as ResolvedConfig);
   return (p.transform as { handler: Handler }).handler;
+}
+
+type Loader = (id: string) => { code: string; meta?: unknown } | null;
+
+/** The plugin's `load`, for a project at `root` (its cache folder inside). */
+function loader(root: string): Loader {
+  const p = dataStoreModule();
+  (p.configResolved as (config: ResolvedConfig) => void)({
+    cacheDir: path.join(root, 'node_modules/.vite'),
+    root,
+  } as ResolvedConfig);
+  return (p.load as { handler: Loader }).handler;
+}
+
+/** Writes Astro's store file of the project at `root`, as its content sync does. */
+function writeAstroStore(root: string, value: unknown, mtime?: number): void {
+  const file = astroStoreFile(root);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(value));
+  if (mtime !== undefined) utimesSync(file, mtime / 1000, mtime / 1000);
 }
 
 describe('storeText', () => {
@@ -109,6 +131,58 @@ describe('the plugin', () => {
     expect(consts).toContain('const RESOLVED_DATA_STORE_VIRTUAL_ID = "\\0" + DATA_STORE_VIRTUAL_ID');
     const source = readFileSync(path.join(astro, 'vite-plugin-content-virtual-mod.js'), 'utf8');
     expect(source).toContain('code: `export default JSON.parse(${JSON.stringify(jsonData)})`');
+  });
+});
+
+describe("the plugin's load, from Astro's store file", () => {
+  it('makes the module from the store file this build wrote, without Astro quoting it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
+    const load = loader(root);
+    // Astro's content sync writes the store after the configuration (and the plugin) is made.
+    writeAstroStore(root, store);
+    const result = load(DATA_STORE_MODULE_ID);
+    expect(result).not.toBeNull();
+    expect(result!.code.length).toBeLessThan(300);
+    expect(result!.meta).toEqual({ astroIncremental: { kind: 'content-data' } });
+    expect(await evaluate(root, result!.code)).toEqual(store);
+    // The same file name as the module Astro would have made: the same store, the same file.
+    const transformed = plugin(path.join(root, 'node_modules/.vite'))(
+      astroModule(store),
+      DATA_STORE_MODULE_ID,
+    );
+    expect(transformed!.code).toBe(result!.code);
+  });
+
+  it.each([
+    ['there is no store file', undefined],
+    ['the store file is older than the build (Astro left it as it was)', Date.now() - 60_000],
+  ])('leaves the module to Astro when %s', (_name, mtime) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
+    if (mtime !== undefined) writeAstroStore(root, store, mtime);
+    expect(loader(root)(DATA_STORE_MODULE_ID)).toBeNull();
+  });
+
+  it('leaves other modules alone', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sec-store-'));
+    const load = loader(root);
+    writeAstroStore(root, store);
+    expect(load('/src/pages/index.astro')).toBeNull();
+    expect((dataStoreModule().load as { order?: string }).order).toBe('pre');
+  });
+
+  it('reads the file where the installed Astro writes the store of a build', () => {
+    const paths = readFileSync(path.join(ROOT, 'node_modules/astro/dist/content/paths.js'), 'utf8');
+    expect(paths).toContain(
+      'new URL(DATA_STORE_FILE, isDev ? settings.dotAstroDir : settings.config.cacheDir)',
+    );
+    const consts = readFileSync(path.join(ROOT, 'node_modules/astro/dist/content/consts.js'), 'utf8');
+    expect(consts).toContain('const DATA_STORE_FILE = "data-store.json"');
+    const defaults = readFileSync(
+      path.join(ROOT, 'node_modules/astro/dist/core/config/schemas/defaults.js'),
+      'utf8',
+    );
+    expect(defaults).toContain('cacheDir: "./node_modules/.astro"');
+    expect(astroStoreFile('/p')).toBe('/p/node_modules/.astro/data-store.json');
   });
 });
 
