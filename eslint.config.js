@@ -9,7 +9,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
-      '.build/',
+      '.dist-build/',
       '.astro/',
       'node_modules/',
       'coverage/',

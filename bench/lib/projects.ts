@@ -45,7 +45,7 @@ const NOT_FOR_BUILD = new Set([
   'node_modules',
   'dist',
   '.astro',
-  '.build',
+  '.dist-build',
   'coverage',
   'docs',
 ]);
