@@ -164,7 +164,7 @@ export function fillSkeleton(html: string, contents: readonly string[]): string 
 const compiledSkeletons = new Map<string, string>();
 const SKELETONS_KEPT = 32;
 
-/** How many compiles reused a skeleton, and how many ran MJML (for tests and the benchmark). */
+/** How many compiles reused a skeleton, and how many ran MJML (read by the tests). */
 export const skeletonStats = { reused: 0, compiled: 0 };
 
 /** MJML → HTML with strict validation; an error names the template it came from. */
