@@ -97,6 +97,16 @@ export function freshStoreText(file: string, since: number): string | undefined 
   return readFileSync(file, 'utf8');
 }
 
+/** The ids the plugin's hooks look at: the store module's only. */
+const STORE_MODULE_ONLY = new RegExp(`^${DATA_STORE_MODULE_ID}$`);
+
+/** The store module the plugin gives Vite, by either hook: it reads the store's text from a file. */
+const storeModule = (dir: string, text: string) => ({
+  code: readerModule(writeStoreFile(dir, text)),
+  map: { mappings: '' },
+  meta: STORE_META,
+});
+
 /** The plugin, for `vite.plugins` in `astro.config.mjs`. */
 export function dataStoreModule(): Plugin {
   // Before Astro syncs the content: a store file written since is this build's. (Less a
@@ -115,21 +125,19 @@ export function dataStoreModule(): Plugin {
     load: {
       // Before Astro's own plugin (itself `enforce: 'pre'`) makes the module.
       order: 'pre',
-      filter: { id: /^\0astro:data-layer-content$/ },
+      filter: { id: STORE_MODULE_ONLY },
       handler(id: string) {
         if (id !== DATA_STORE_MODULE_ID || dir === undefined || astroStore === undefined) return null;
         const text = freshStoreText(astroStore, madeAt);
-        if (text === undefined) return null;
-        return { code: readerModule(writeStoreFile(dir, text)), map: { mappings: '' }, meta: STORE_META };
+        return text === undefined ? null : storeModule(dir, text);
       },
     },
     transform: {
-      filter: { id: /^\0astro:data-layer-content$/ },
+      filter: { id: STORE_MODULE_ONLY },
       handler(code: string, id: string) {
         if (id !== DATA_STORE_MODULE_ID || dir === undefined) return null;
         const text = storeText(code);
-        if (text === undefined) return null;
-        return { code: readerModule(writeStoreFile(dir, text)), map: { mappings: '' } };
+        return text === undefined ? null : storeModule(dir, text);
       },
     },
   };
